@@ -1,0 +1,5 @@
+/** Loopback ports used by the e2e run (distinct from `npm run demo`'s defaults so both can run). */
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const STANDIN_PORT = Number(process.env.E2E_STANDIN_PORT ?? 4199);
+export const APP_ORIGIN = `http://localhost:${APP_PORT}`;
+export const STANDIN_ORIGIN = `http://localhost:${STANDIN_PORT}`;

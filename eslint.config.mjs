@@ -1,0 +1,87 @@
+// ESLint flat config. Besides Next.js and typescript-eslint rules, it enforces the
+// architecture's one-way rule (../shared/design/ARCHITECTURE.md):
+// - lib/domain, lib/mme, lib/taper, lib/careplan are PURE: no React, zod, fhirclient, swr,
+//   Next, Medplum, Node built-ins, I/O layers, and no clock or randomness (asOf is passed in).
+// - only lib/smart imports fhirclient; only lib/fhir and lib/config import zod;
+// - lib/ never imports the sandbox, the CLI or the app.
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import tseslint from "typescript-eslint";
+
+const PURE = ["lib/domain/**", "lib/mme/**", "lib/taper/**", "lib/careplan/**"];
+
+const layerPatterns = [
+  { group: ["@/sandbox/*", "**/sandbox/*", "@/cli/*", "**/cli/*", "@/app/*"], message: "lib/ never imports the sandbox, the CLI or the app." },
+];
+
+const pureForbidden = [
+  { name: "react", message: "Pure engines do not import React." },
+  { name: "react-dom", message: "Pure engines do not import React." },
+  { name: "zod", message: "Only lib/fhir and lib/config import zod; pure engines receive typed values." },
+  { name: "fhirclient", message: "Only lib/smart imports fhirclient." },
+  { name: "swr", message: "Pure engines do not fetch." },
+  { name: "next", message: "Pure engines do not import Next.js." },
+];
+const purePatterns = [
+  ...layerPatterns,
+  { group: ["next/*", "@medplum/*", "node:*", "fs", "path", "http", "https", "child_process"], message: "Pure engines do no I/O." },
+  { group: ["@/lib/fhir/*", "@/lib/smart/*", "@/lib/hooks/*", "@/lib/config", "**/lib/fhir/*", "**/lib/smart/*", "**/lib/hooks/*"], message: "Pure engines import only lib/domain and each other downward." },
+];
+const clockSyntax = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Pure engines do not read the clock: take `asOf`." },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pure engines do not read the clock: take `asOf`." },
+  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Pure engines are deterministic." },
+  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: "Pure engines do not read the clock." },
+  { selector: "MemberExpression[object.name='process']", message: "Pure engines do not read the environment." },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      ".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**",
+      ".bench/**", "coverage/**", "public/vendor/**", "**/*.generated.ts",
+    ],
+  },
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-non-null-assertion": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["error", "warn"] }],
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient (browser only, dynamic import)." },
+                { name: "zod", message: "Only lib/fhir and lib/config import zod." }],
+        patterns: [],
+      }],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient (browser only, dynamic import)." },
+                { name: "zod", message: "Only lib/fhir and lib/config import zod." }],
+        patterns: layerPatterns,
+      }],
+    },
+  },
+  { files: ["lib/smart/**"], rules: { "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Only lib/fhir and lib/config import zod." }], patterns: layerPatterns }] } },
+  { files: ["lib/fhir/**", "lib/config.ts", "lib/config/**"], rules: { "no-restricted-imports": ["error", { paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient." }], patterns: layerPatterns }] } },
+  {
+    files: PURE,
+    rules: {
+      "no-restricted-imports": ["error", { paths: pureForbidden, patterns: purePatterns }],
+      "no-restricted-syntax": ["error", ...clockSyntax],
+      "no-restricted-globals": ["error", { name: "fetch", message: "Pure engines do no I/O." }, { name: "window", message: "Pure engines do not touch the browser." }, { name: "localStorage", message: "Pure engines do not touch storage." }, { name: "sessionStorage", message: "Pure engines do not touch storage." }],
+      "no-console": "error",
+    },
+  },
+  {
+    // Tests, e2e, scripts, CLI and sandbox may use zod-free Node APIs and console output.
+    files: ["scripts/**", "cli/**", "sandbox/**", "e2e/**", "tests/**", "bench/**"],
+    rules: { "no-console": "off" },
+  },
+);

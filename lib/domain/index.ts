@@ -1,0 +1,7 @@
+export type * from "./common";
+export type * from "./opioids";
+export type * from "./mme";
+export type * from "./readiness";
+export type * from "./taper";
+export { OPIOID_INGREDIENTS } from "./opioids";
+export { CONFIRMATION_IDS } from "./readiness";

@@ -1,0 +1,91 @@
+/**
+ * Opioid products as the engines see them: ingredient, strength, dose form.
+ * Built from ../shared/reference/rxnorm-opioids.tsv (lib/mme/catalog), from the
+ * CDC 2018 NDC data file, or, flagged, from an RxNorm normalized name.
+ */
+
+export const OPIOID_INGREDIENTS = [
+  "benzhydrocodone",
+  "buprenorphine",
+  "butorphanol",
+  "codeine",
+  "dihydrocodeine",
+  "fentanyl",
+  "hydrocodone",
+  "hydromorphone",
+  "levomethadyl",
+  "levorphanol",
+  "meperidine",
+  "methadone",
+  "morphine",
+  "opium",
+  "oxycodone",
+  "oxymorphone",
+  "pentazocine",
+  "sufentanil",
+  "tapentadol",
+  "tramadol",
+] as const;
+
+export type OpioidIngredient = (typeof OPIOID_INGREDIENTS)[number];
+
+/**
+ * Dose-form families that change the arithmetic or the factor.
+ * - `oral-solid`: tablets, capsules (strength per unit)
+ * - `oral-liquid`: solutions, concentrates (strength per mL)
+ * - `transdermal`: patches (strength in mcg/h; MME = mcg/h x factor x patches worn)
+ * - `buccal`, `sublingual`, `nasal`, `oral-transmucosal`: TIRF fentanyl and buprenorphine forms
+ * - `injection`: parenteral; oral MME factors do not apply
+ * - `other`: anything else (suppository, ...)
+ */
+export type DoseFormFamily =
+  | "oral-solid"
+  | "oral-liquid"
+  | "transdermal"
+  | "buccal"
+  | "sublingual"
+  | "nasal"
+  | "oral-transmucosal"
+  | "injection"
+  | "other";
+
+/** Immediate release vs extended-release/long-acting (CDC ER/LA value set). */
+export type ReleaseKind = "IR" | "ER/LA";
+
+/** The countable thing a dose is made of. */
+export type ProductUnit = "tablet" | "capsule" | "patch" | "mL" | "film" | "spray" | "lozenge" | "unit";
+
+/**
+ * Strength of one opioid ingredient in a product.
+ * - tablet 5 mg:          `{ value: 5, unit: "mg", per: "unit" }`
+ * - solution 1 mg/mL:     `{ value: 1, unit: "mg", per: "mL" }`
+ * - patch 0.025 mg/h:     `{ value: 25, unit: "mcg", per: "hour" }`
+ * - nasal 100 mcg/spray:  `{ value: 100, unit: "mcg", per: "unit" }`
+ */
+export interface IngredientStrength {
+  ingredient: OpioidIngredient;
+  value: number;
+  unit: "mg" | "mcg";
+  per: "unit" | "mL" | "hour";
+}
+
+/** Where the product identity came from; shown to the clinician when not the catalog. */
+export type ProductSource = "rxnorm-catalog" | "ndc-table" | "medication-resource" | "name-parse";
+
+export interface OpioidProduct {
+  /** RxNorm RXCUI when known (NDC-resolved products carry the NDC in `ndc`). */
+  rxnorm: string | null;
+  ndc?: string;
+  /** RxNorm normalized name or best available display. */
+  name: string;
+  /** Opioid ingredients only (acetaminophen etc. are not listed here). */
+  ingredients: IngredientStrength[];
+  /** Non-opioid ingredient names, for display and for the acetaminophen ceiling caution. */
+  otherIngredients: string[];
+  doseForm: DoseFormFamily;
+  /** Dose form as named by RxNorm, e.g. "Extended Release Oral Tablet". */
+  doseFormName: string;
+  release: ReleaseKind;
+  unit: ProductUnit;
+  source: ProductSource;
+}
