@@ -32,3 +32,20 @@ export interface Assumption {
   /** One sentence a clinician understands. */
   message: string;
 }
+
+/**
+ * A resource that arrived but could not be read (failed schema validation). It is never
+ * dropped silently: a MedicationRequest that cannot be read makes the MME incomplete, and
+ * the clinician sees the reason.
+ */
+export interface UnreadableResource {
+  /** `resourceType` as received, when it was a string. */
+  resourceType: string | null;
+  id: string | null;
+  /** `Type/id` when both are known. */
+  reference: ResourceRef | null;
+  /** Validation messages, each with its path (no patient data beyond field names). */
+  issues: string[];
+  /** Best-effort medication/code text read from the raw JSON, for display only. */
+  display: string | null;
+}
