@@ -1,0 +1,96 @@
+import type { TaperPlan, TaperStep } from "@/lib/domain";
+import { fmtDate, fmtMme, fmtNumber } from "./format";
+
+const KIND_LABEL: Record<TaperStep["kind"], string> = {
+  start: "Current dose",
+  reduce: "Reduce",
+  hold: "Hold",
+  pause: "Pause",
+  "extend-interval": "Longer interval",
+  stop: "Stop",
+};
+
+/** The schedule as a table: one row per step, with dates, doses, MME and units to dispense. */
+export function ScheduleTable({ plan }: { plan: TaperPlan }) {
+  return (
+    <div className="table-scroll" role="region" aria-label="Taper schedule" tabIndex={0}>
+      <table className="schedule" data-testid="schedule">
+        <caption className="sr-only">Taper schedule, {plan.steps.length} steps</caption>
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">From</th>
+            <th scope="col">Dose</th>
+            <th scope="col">MME/day</th>
+            <th scope="col">Dispense</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.steps.map((s) => (
+            <tr key={s.index} data-testid="schedule-row" data-kind={s.kind}>
+              <th scope="row">
+                {s.index} <span className="muted small">{KIND_LABEL[s.kind]}</span>
+              </th>
+              <td>{fmtDate(s.start)}</td>
+              <td>
+                {s.products.filter((p) => p.administrationsPerDay > 0).map((p) => (
+                  <div key={p.key}>{p.scheduleText}</div>
+                ))}
+                {s.products.every((p) => p.administrationsPerDay === 0) && <div>No opioid</div>}
+                {s.note && <div className="muted small">{s.note}</div>}
+              </td>
+              <td data-testid="schedule-mme">
+                {fmtMme(s.totalMmePerDay)} <span className="muted small">({fmtNumber(s.percentOfStart)} %)</span>
+              </td>
+              <td>
+                {s.products.flatMap((p) => p.dispense).map((d, i) => (
+                  <div key={`${d.rxnorm ?? d.display}-${i}`}>
+                    {fmtNumber(d.quantity)} {d.unit} {d.display}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Warnings from the plan engine (methadone, fentanyl, rate beyond guidance...). */
+export function PlanWarnings({ plan }: { plan: TaperPlan }) {
+  if (plan.warnings.length === 0 && plan.notTapered.length === 0) return null;
+  return (
+    <div className="warnings" role="note" aria-label="Plan warnings">
+      <ul>
+        {plan.warnings.map((w) => (
+          <li key={w.code} data-testid="plan-warning" data-code={w.code}>{w.message}</li>
+        ))}
+        {plan.notTapered.map((n) => (
+          <li key={n.display}>{n.display}: {n.reason}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Follow-up and monitoring, as the plan lists them. */
+export function FollowUpList({ plan }: { plan: TaperPlan }) {
+  return (
+    <div className="followup">
+      <h3>Follow-up</h3>
+      <ul>
+        {plan.followUps.slice(0, 6).map((f) => (
+          <li key={`${f.date}-${f.purpose}`}>{fmtDate(f.date)}: {f.purpose}</li>
+        ))}
+        {plan.followUps.length > 6 && <li className="muted">… and {plan.followUps.length - 6} more, at least monthly until {fmtDate(plan.endDate)}</li>}
+      </ul>
+      <h3>Monitor</h3>
+      <ul>
+        {plan.monitoring.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
