@@ -1,0 +1,80 @@
+/**
+ * TaperPlan + context -> FHIR R4 CarePlan, the resource the app writes into the chart.
+ * Pure and deterministic: the clock (`created`) and the proposal id come from the caller.
+ *
+ * Sources: HL7 CDC opioid CPG PainTreatmentCarePlan (category LOINC 80764-4), US Core
+ * CarePlan (category assess-plan, narrative, status, intent, subject), FHIR R4 CarePlan;
+ * ../shared/reference/smart.md section 5.5 (draft + proposal, identifier for conditional create).
+ * The CPG profile limits status to active|completed, so this draft does not claim it in meta.profile.
+ */
+import type { CarePlan, Period, Reference } from "fhir/r4";
+import type { ResourceRef, TaperPlan } from "@/lib/domain";
+import { buildActivities } from "./activities";
+import { CAREPLAN_AUTHOR_TYPES, PAIN_PLAN_CATEGORY, US_CORE_ASSESS_PLAN_CATEGORY } from "./codes";
+import { buildPlanDocument, planDescription, planTitle } from "./document";
+import { buildNotes } from "./notes";
+import type { CarePlanContext } from "./types";
+import { renderXhtml } from "./xhtml";
+
+/** The resource type of `Practitioner/1` or `https://ehr/fhir/Practitioner/1`; null when not of that shape. */
+export function referenceType(ref: ResourceRef): string | null {
+  const parts = ref.split("/").filter((p) => p !== "");
+  const historyAt = parts.lastIndexOf("_history");
+  const core = historyAt >= 2 ? parts.slice(0, historyAt) : parts;
+  const type = core[core.length - 2];
+  return type !== undefined && /^[A-Z][A-Za-z]+$/.test(type) ? type : null;
+}
+
+function isAllowedAuthor(ref: ResourceRef): boolean {
+  const type = referenceType(ref);
+  return CAREPLAN_AUTHOR_TYPES.some((t) => t === type);
+}
+
+/** Context refs first, then every order the MME was computed from (not the excluded ones), once each. */
+export function supportingReferences(context: CarePlanContext): Reference[] {
+  const orderRefs = context.mme.orders.filter((o) => o.status !== "excluded").map((o) => o.medicationRequest);
+  const unique = [...new Set([...context.supportingRefs, ...orderRefs])].filter((r) => r.trim() !== "");
+  return unique.map((reference) => ({ reference }));
+}
+
+function planPeriod(plan: TaperPlan): Period {
+  return { start: plan.steps[0]?.start ?? plan.options.startDate, end: plan.endDate };
+}
+
+/**
+ * Builds the CarePlan: status `draft`, intent `proposal` (or `plan` per issuer), both
+ * categories in one CodeableConcept (as in the CPG example, so that the CPG's required
+ * binding and US Core's slice are met by the same concept), narrative with the schedule
+ * table, one activity per step and product, follow-up and monitoring activities,
+ * supportingInfo, notes and the proposal identifier. Does not validate: see
+ * lib/fhir/careplan validateCarePlan. An author whose type CarePlan.author does not accept
+ * (e.g. a `Person` fhirUser) is left out and explained in a note rather than rejected by the EHR.
+ */
+export function buildCarePlan(plan: TaperPlan, context: CarePlanContext): CarePlan {
+  const period = planPeriod(plan);
+  const author = context.authorRef;
+  const authorOk = author !== undefined && isAllowedAuthor(author);
+  const extraNotes =
+    author !== undefined && !authorOk
+      ? [`Author not recorded in CarePlan.author: ${referenceType(author) ?? "this reference"} is not an accepted author type (${author}).`]
+      : [];
+  const supportingInfo = supportingReferences(context);
+  return {
+    resourceType: "CarePlan",
+    identifier: [{ system: context.identifier.system, value: context.identifier.value }],
+    status: "draft",
+    intent: context.intent ?? "proposal",
+    category: [{ coding: [{ ...PAIN_PLAN_CATEGORY }, { ...US_CORE_ASSESS_PLAN_CATEGORY }], text: PAIN_PLAN_CATEGORY.display }],
+    title: planTitle(plan),
+    description: planDescription(plan),
+    subject: { reference: context.patientRef },
+    ...(context.encounterRef !== undefined ? { encounter: { reference: context.encounterRef } } : {}),
+    period,
+    created: context.created,
+    ...(author !== undefined && authorOk ? { author: { reference: author } } : {}),
+    ...(supportingInfo.length > 0 ? { supportingInfo } : {}),
+    text: { status: "generated", div: renderXhtml(buildPlanDocument(plan, context)) },
+    activity: buildActivities(plan, context.confirmations, period),
+    note: buildNotes(plan, context, extraNotes),
+  };
+}

@@ -1,0 +1,15 @@
+export { buildCarePlan, referenceType, supportingReferences } from "./build";
+export { carePlanAsText, renderPlainText } from "./plain-text";
+export { buildPlanDocument, planDescription, planTitle } from "./document";
+export type { Block, Cell, PlanDocument, Section } from "./document";
+export { carePlanJsonForDownload, carePlanPrintDocument } from "./download";
+export type { CarePlanDownload } from "./download";
+export { escapeXml, renderXhtml, XHTML_NAMESPACE } from "./xhtml";
+export {
+  FACTOR_TABLE_LABELS,
+  PAIN_PLAN_CATEGORY,
+  PROPOSAL_IDENTIFIER_SYSTEM,
+  RXNORM_SYSTEM,
+  US_CORE_ASSESS_PLAN_CATEGORY,
+} from "./codes";
+export type { CarePlanContext, CarePlanIntent, ProposalIdentifier } from "./types";

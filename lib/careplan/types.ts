@@ -1,0 +1,47 @@
+/**
+ * Inputs of the CarePlan builder besides the TaperPlan. Everything that is not pure
+ * (the clock, the random proposal id, the session's patient and user) comes from the
+ * caller, so the same inputs always give the same CarePlan.
+ */
+import type {
+  Confirmations,
+  IsoDateTime,
+  MmeResult,
+  ReadinessResult,
+  ResourceRef,
+} from "@/lib/domain";
+
+/**
+ * `proposal` by default (R4 CarePlan.intent; the app suggests, a clinician decides).
+ * Some EHRs accept only `plan` (Oracle Health: ../shared/reference/smart.md section 5.5):
+ * the issuer configuration selects it.
+ */
+export type CarePlanIntent = "proposal" | "plan";
+
+/** The client-generated identifier that makes the write conditional (If-None-Exist). */
+export interface ProposalIdentifier {
+  /** e.g. `urn:ietf:rfc:3986` (PROPOSAL_IDENTIFIER_SYSTEM). */
+  system: string;
+  /** `urn:uuid:<uuid>`, generated once per proposal by the caller and kept across retries and reloads. */
+  value: string;
+}
+
+export interface CarePlanContext {
+  /** `Patient/<id>` (the launch patient). */
+  patientRef: ResourceRef;
+  /** `Encounter/<id>` from the launch context, when known. */
+  encounterRef?: ResourceRef;
+  /** The launching user's `fhirUser` (`Practitioner/<id>`, or an absolute URL ending so). */
+  authorRef?: ResourceRef;
+  /** When the proposal was made (FHIR dateTime, with a time zone). */
+  created: IsoDateTime;
+  identifier: ProposalIdentifier;
+  /** The MME result the plan started from. */
+  mme: MmeResult;
+  readiness: ReadinessResult;
+  confirmations: Confirmations;
+  /** Default `proposal`. */
+  intent?: CarePlanIntent;
+  /** MedicationRequests and Observations the plan was computed from (deduplicated by the builder). */
+  supportingRefs: ResourceRef[];
+}
