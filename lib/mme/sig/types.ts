@@ -61,6 +61,8 @@ export type SigWarningCode =
   | "sig.sequential-instructions"
   | "sig.unit-converted"
   | "sig.cap-ignored"
+  /** No frequency was written; the stated daily maximum gave the administrations per day. */
+  | "sig.frequency-from-cap"
   | "sig.ambiguous-route"
   | "sig.too-long";
 
