@@ -1,0 +1,10 @@
+/**
+ * Taper readiness and taper plan engine (pure). Sources: HHS 2019 guide; CDC 2022 guideline
+ * Rec 5 and its supporting text (../shared/reference/clinical.md section 1).
+ */
+export { regimenFromMme, type Regimen, type NotTaperedItem } from "./regimen";
+export { proposeTaperPlan, orderItems } from "./plan/propose";
+export { rateFloor } from "./plan/allowance";
+export { percentPerWeek } from "./plan/validate";
+export { defaultTaperOptions, defaultRationale } from "./defaults";
+export { TAPER_DEFAULTS, READINESS_DEFAULTS, type TaperEngineConfig, type ReadinessConfig } from "./config";

@@ -1,0 +1,32 @@
+/**
+ * The one place the plan engine turns a product's daily amount into MME/day. It must agree
+ * with the MME engine: the factor is derived from the MME engine's own result for the
+ * order (mmePerDay / daily amount), so the table the MME engine used (cdc-2022 or cdc-2016)
+ * applies here too. Every factor in the 2022 table is a single number per unit, so this is
+ * exact for it; for the 2016 table's tiered methadone factor the MME at lower doses is
+ * computed with the starting tier (see `mmeFunctionFor`).
+ */
+import type { FactorTableId, RegimenItem } from "@/lib/domain";
+import type { ProductKind } from "./product-kind";
+
+/** MME/day of a product at a daily amount (mg/day for oral and liquid; mcg/h worn for patches). */
+export type MmeFunction = (dailyAmount: number) => number;
+
+/** The starting daily amount of an item, in the unit its MmeFunction takes. */
+export function startingDailyAmount(item: RegimenItem, kind: ProductKind): number {
+  const strength = item.product.ingredients[0]?.value ?? 0;
+  return kind === "patch"
+    ? (item.patchesWorn ?? item.unitsPerAdministration) * strength
+    : item.unitsPerAdministration * strength * item.administrationsPerDay;
+}
+
+/** MME per unit of daily amount as the MME engine applied it to this order; NaN when it cannot be derived. */
+export function derivedFactor(item: RegimenItem, kind: ProductKind): number {
+  const daily = startingDailyAmount(item, kind);
+  return daily > 0 ? item.mmePerDay / daily : Number.NaN;
+}
+
+export function mmeFunctionFor(item: RegimenItem, kind: ProductKind, _table: FactorTableId): MmeFunction {
+  const factor = derivedFactor(item, kind);
+  return (dailyAmount) => dailyAmount * factor;
+}
