@@ -93,6 +93,8 @@ export interface FrequencyReading {
   perDay: NumberRange | null;
   /** How many frequency statements were found (counts and intervals plus times of day). */
   mentions: number;
+  /** How many of them were counts or intervals (not times of day). */
+  explicitMentions: number;
   everyOtherDay: boolean;
   atBedtime: boolean;
   warnings: SigWarning[];
@@ -143,6 +145,7 @@ export function readFrequency(s: string): FrequencyReading {
   const onlyEveryOtherDay = explicit.found.length > 0 && explicit.found.every((r) => r.min === 0.5 && r.max === 0.5);
   const base = {
     mentions: explicit.found.length + tod.count,
+    explicitMentions: explicit.found.length,
     everyOtherDay: explicit.flags.has("every-other-day") || onlyEveryOtherDay,
     atBedtime: tod.bedtime,
   };

@@ -77,7 +77,8 @@ export function parseSig(input: string): ParsedSig {
     if (!freq.warnings.some((w) => w.code === "sig.sequential-instructions")) {
       warnings.push({ code: "sig.sequential-instructions", message: "The sig text gives instructions in sequence (\"then\"); no single frequency was used." });
     }
-  } else if (doseReading.mentions > 1 && freq.mentions > 1 && perDay !== null) {
+  } else if (doseReading.mentions > 1 && freq.explicitMentions > 0 && freq.mentions > 1 && perDay !== null) {
+    // "1 tab bid and 1 tab at bedtime": the doses and frequencies do not pair up one to one.
     perDay = null;
     warnings.push({ code: "sig.ambiguous-frequency", message: "The sig text gives several doses with several frequencies; no frequency was used." });
   } else if (perDay === null && freq.mentions === 0) {

@@ -23,7 +23,7 @@ const PLURAL_PARENS = /\((e?s)\)/g;
 const LEADING_DECIMAL = /(^|[^\d.])\.(\d)/g;
 const AMPERSAND = /&/g;
 const WORD_HYPHEN = /([a-z])-(?=[a-z\d])|(\d)-(?=[a-z])/g;
-const LETTER_DOT = /\b([a-z])\.\s?(?=[a-z0-9]\b)/g;
+const LETTER_DOT = /\b([a-z])\.(?=[a-z0-9]\b)/g;
 const DIGIT_DOT_LETTER = /\b(\d+)\.(?=[a-z])/g;
 const NUMBER_WORD_PARENS = new RegExp(
   String.raw`\(\s*(?:(?:${TENS_ALT}|${SMALL_ALT}|\d+(?:\.\d+)?)(?:(?:\s?[-/]\s?|\s)(?:${TENS_ALT}|${SMALL_ALT}|\d+(?:\.\d+)?))*)\s*\)`,
