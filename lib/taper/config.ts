@@ -25,6 +25,12 @@ export interface TaperEngineConfig {
   levelMergeFraction: number;
   /** Smallest measurable oral-liquid volume step, mL (an oral syringe). Product decision. */
   liquidStepMl: number;
+  /**
+   * A step beyond the next real dose may remove at most this many times the rate's own step
+   * for that interval, so a plan that fell behind (rounding, holds) catches up gradually,
+   * never in one large drop. Product decision.
+   */
+  maxCatchUpFactor: number;
   /** Safety bound on the number of steps of one plan. Product decision. */
   maxSteps: number;
   /** Longest gap between follow-ups, days: "at least monthly" (CDC 2022 draft l.2414-2415). */
@@ -42,6 +48,7 @@ export const TAPER_DEFAULTS: TaperEngineConfig = {
   maxPatchesWorn: 2,
   levelMergeFraction: 0.04,
   liquidStepMl: 0.5,
+  maxCatchUpFactor: 1.5,
   maxSteps: 520,
   followUpMaxGapDays: 30,
   followUpAfterEndDays: 30,

@@ -1,9 +1,9 @@
 /**
  * The step generator: one product at a time (in the chosen order), one interval at a time.
  * At interval k of the rate clock the regimen's total may not fall below the rate floor
- * (allowance.ts); the active product moves to the lowest real dose at or above it, and by
- * at most the rate's own step beyond the next real dose (so holds never turn into a big
- * catch-up jump). When even the next real dose would go below the floor, the step is a hold.
+ * (allowance.ts); the active product moves to the lowest real dose at or above it, and, beyond
+ * the next real dose, by at most `maxCatchUpFactor` times the rate's own step (so a plan
+ * behind the rate catches up gradually, never in one big drop). When even the next real dose would go below the floor, the step is a hold.
  * The only step exempt from the rate is the final stop of a product once it is taken less
  * often than daily (CDC 2022 draft l.2431-2435, 2647-2649). Pauses freeze the rate clock.
  */
@@ -58,7 +58,7 @@ export function generateSchedule(ladders: ProductLadder[], options: TaperOptions
     const current = index[active] ?? 0;
     const others = total() - (ladder.states[current]?.mmePerDay ?? 0);
     const floor = rateFloor(options.basis, options.ratePercent, startMme, k, config.twoPhaseSwitchFraction);
-    const allowance = rateStep(options.basis, options.ratePercent, startMme, k, config.twoPhaseSwitchFraction);
+    const allowance = config.maxCatchUpFactor * rateStep(options.basis, options.ratePercent, startMme, k, config.twoPhaseSwitchFraction);
     const next = chooseNext(ladder, current, { others, floor, allowance, target, eps });
     if (next === null) {
       steps.push({ kind: "hold", stateIndex: [...index], note: holdNote(ladder, current, others, floor) });
@@ -85,7 +85,7 @@ interface Bounds {
 /**
  * The next ladder state for the active product, or null for a hold. Candidates keep the
  * regimen total at or above the rate floor; beyond the next real dose, a step may remove at
- * most the rate's own step. Among candidates, the one closest to the target from below wins
+ * most `allowance` (the catch-up bound). Among candidates, the one closest to the target from below wins
  * when the target is within reach; otherwise the lowest (the rate is a maximum, used fully).
  */
 export function chooseNext(ladder: ProductLadder, current: number, b: Bounds): number | null {
@@ -96,7 +96,8 @@ export function chooseNext(ladder: ProductLadder, current: number, b: Bounds): n
   const candidates: number[] = [];
   for (let j = current + 1; j < ladder.states.length; j++) {
     const s = ladder.states[j];
-    if (s === undefined || s.stage === "stopped") break;
+    // The interval is lengthened one step at a time: extended states are never skipped over.
+    if (s === undefined || s.stage === "stopped" || (j > current + 1 && s.stage === "extended")) break;
     if (b.others + s.mmePerDay < b.floor - b.eps) break;
     if (j > current + 1 && now.mmePerDay - s.mmePerDay > b.allowance + b.eps) break;
     candidates.push(j);
