@@ -10,6 +10,7 @@ import { rawProp, rawString } from "@/lib/fhir/raw";
 import { loadCarePlanValidator, type LoadedValidator } from "./definitions";
 import { type CarePlanIssue, type CarePlanValidation, validationOf } from "./issues";
 import { projectRuleIssues } from "./rules";
+import { shapeIssues, withoutNoiseUnder } from "./shape";
 import { checkNarrativeXhtml } from "./xhtml-check";
 
 type MedplumResource = Parameters<typeof validateResource>[0];
@@ -88,8 +89,9 @@ async function r4Issues(resource: unknown): Promise<CarePlanIssue[]> {
     return [{ severity: "error", source: "fhir-r4", code: "careplan.fhir.validator-unavailable", path: "CarePlan", message: `The FHIR validator could not be loaded (${message}); the CarePlan was not checked and will not be sent.` }];
   }
   const tokens: Tokens = {};
-  const structure = structureIssues(v, resource, tokens);
-  return [...structure, ...terminologyIssues(tokens, v.requiredValueSets), ...narrativeIssues(resource)];
+  const shape = shapeIssues(v.core, "CarePlan", resource, "CarePlan");
+  const structure = withoutNoiseUnder(structureIssues(v, resource, tokens), shape);
+  return [...shape, ...structure, ...terminologyIssues(tokens, v.requiredValueSets), ...narrativeIssues(resource)];
 }
 
 /**
@@ -97,7 +99,7 @@ async function r4Issues(resource: unknown): Promise<CarePlanIssue[]> {
  * CarePlan must pass, e.g. the HL7 CDC opioid CPG example. Never throws.
  */
 export async function validateCarePlanR4(resource: unknown): Promise<CarePlanValidation> {
-  return validationOf(await r4Issues(resource));
+  return validationOf(await guarded(() => r4Issues(resource)));
 }
 
 /**
@@ -106,7 +108,21 @@ export async function validateCarePlanR4(resource: unknown): Promise<CarePlanVal
  * schedule table, no negative or non-finite amount). `ok` is false on any error. Never throws.
  */
 export async function validateCarePlan(resource: unknown): Promise<CarePlanValidation> {
-  const r4 = await r4Issues(resource);
-  if (r4.some((i) => i.code === "careplan.fhir.resource-type")) return validationOf(r4);
-  return validationOf([...r4, ...projectRuleIssues(resource)]);
+  return validationOf(
+    await guarded(async () => {
+      const r4 = await r4Issues(resource);
+      if (r4.some((i) => i.code === "careplan.fhir.resource-type")) return r4;
+      return [...r4, ...projectRuleIssues(resource)];
+    }),
+  );
+}
+
+/** Last line of defence: a defect in a check becomes an error issue (nothing is sent), not an exception. */
+async function guarded(run: () => Promise<CarePlanIssue[]>): Promise<CarePlanIssue[]> {
+  try {
+    return await run();
+  } catch (error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ severity: "error", source: "fhir-r4", code: "careplan.fhir.exception", path: "CarePlan", message: `The CarePlan could not be checked (${message}); it will not be sent.` }];
+  }
 }
