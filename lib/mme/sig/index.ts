@@ -10,9 +10,9 @@
  * ("q.6.h.", "Q 6 H", "q6hprn"), number words, halves and fractions, caps that must not be read
  * as doses ("max 6 tabs/day"), sequential instructions ("... then ...").
  */
-import { readCaps } from "./caps";
-import { readDose } from "./dose";
-import { readFrequency } from "./frequency";
+import { readCaps, type CapsReading } from "./caps";
+import { readDose, type DoseReading } from "./dose";
+import { readFrequency, type FrequencyReading } from "./frequency";
 import { normalizeSig } from "./normalize";
 import { readAsNeeded, readRoute } from "./route";
 import type { NumberRange, ParsedSig, SigCap, SigDose, SigRoute, SigWarning } from "./types";
@@ -54,6 +54,36 @@ function patchChangeHours(route: SigRoute | null, dose: SigDose | null, normaliz
   return isPatch && perDay !== null && perDay.max > 0 ? HOURS_PER_DAY / perDay.max : null;
 }
 
+const SEQUENTIAL_WARNING: SigWarning = {
+  code: "sig.sequential-instructions",
+  message: "The sig text gives instructions in sequence (\"then\"); no single frequency was used.",
+};
+
+/**
+ * The administrations per day the whole text supports: the frequency read, unless the text is
+ * sequential ("... then ..."), or pairs several doses with several frequencies ("1 tab bid and
+ * 1 tab at bedtime"); a daily cap stands in only when no frequency at all is written.
+ */
+function resolvePerDay(normalized: string, caps: CapsReading, dose: DoseReading, freq: FrequencyReading): { perDay: NumberRange | null; warnings: SigWarning[] } {
+  const freqWarnings = (perDay: NumberRange | null) => freq.warnings.filter((w) => perDay === null || w.code !== "sig.no-frequency");
+  if (SEQUENTIAL.test(normalized) && (dose.mentions > 1 || freq.mentions > 1)) {
+    const hasSequential = freq.warnings.some((w) => w.code === SEQUENTIAL_WARNING.code);
+    return { perDay: null, warnings: [...(hasSequential ? [] : [SEQUENTIAL_WARNING]), ...freq.warnings] };
+  }
+  if (dose.mentions > 1 && freq.explicitMentions > 0 && freq.mentions > 1 && freq.perDay !== null) {
+    const warning: SigWarning = { code: "sig.ambiguous-frequency", message: "The sig text gives several doses with several frequencies; no frequency was used." };
+    return { perDay: null, warnings: [warning, ...freq.warnings] };
+  }
+  if (freq.perDay === null && freq.mentions === 0) {
+    const perDay = perDayFromCaps(caps.caps, dose.dose);
+    if (perDay !== null) {
+      const warning: SigWarning = { code: "sig.frequency-from-cap", message: `No frequency was written; the stated daily maximum gives at most ${perDay.max} administrations per day.` };
+      return { perDay, warnings: [warning, ...freqWarnings(perDay)] };
+    }
+  }
+  return { perDay: freq.perDay, warnings: freqWarnings(freq.perDay) };
+}
+
 /**
  * Parses a prescription sig. Pure and total: never throws, returns null parts with warnings
  * for what it cannot read, never a guess. Numbers are finite and >= 0, `min <= max`.
@@ -69,25 +99,7 @@ export function parseSig(input: string): ParsedSig {
   const doseReading = readDose(capsReading.rest);
   const freq = readFrequency(doseReading.rest);
   const routeReading = readRoute(normalized);
-  const warnings = [...capsReading.warnings, ...doseReading.warnings, ...routeReading.warnings];
-  let perDay = freq.perDay;
-  const sequential = SEQUENTIAL.test(normalized) && (doseReading.mentions > 1 || freq.mentions > 1);
-  if (sequential) {
-    perDay = null;
-    if (!freq.warnings.some((w) => w.code === "sig.sequential-instructions")) {
-      warnings.push({ code: "sig.sequential-instructions", message: "The sig text gives instructions in sequence (\"then\"); no single frequency was used." });
-    }
-  } else if (doseReading.mentions > 1 && freq.explicitMentions > 0 && freq.mentions > 1 && perDay !== null) {
-    // "1 tab bid and 1 tab at bedtime": the doses and frequencies do not pair up one to one.
-    perDay = null;
-    warnings.push({ code: "sig.ambiguous-frequency", message: "The sig text gives several doses with several frequencies; no frequency was used." });
-  } else if (perDay === null && freq.mentions === 0) {
-    perDay = perDayFromCaps(capsReading.caps, doseReading.dose);
-    if (perDay !== null) {
-      warnings.push({ code: "sig.frequency-from-cap", message: `No frequency was written; the stated daily maximum gives at most ${perDay.max} administrations per day.` });
-    }
-  }
-  warnings.push(...freq.warnings.filter((w) => perDay === null || w.code !== "sig.no-frequency"));
+  const { perDay, warnings: perDayWarnings } = resolvePerDay(normalized, capsReading, doseReading, freq);
   const impliedTransdermal = routeReading.warnings.length === 0 && doseReading.dose?.unit === "patch";
   const route = routeReading.route ?? (impliedTransdermal ? "transdermal" : null);
   return {
@@ -101,6 +113,6 @@ export function parseSig(input: string): ParsedSig {
     everyOtherDay: freq.everyOtherDay,
     atBedtime: freq.atBedtime,
     caps: capsReading.caps,
-    warnings,
+    warnings: [...capsReading.warnings, ...doseReading.warnings, ...routeReading.warnings, ...perDayWarnings],
   };
 }
