@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeNdcLookup, ndcCandidates, type NdcTable } from "@/lib/mme/ndc";
+import { loadNdcLookup, makeNdcLookup, ndcCandidates, type NdcTable } from "@/lib/mme/ndc";
 import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
 
 const lookup = makeNdcLookup(NDC_TABLE);
@@ -96,6 +96,11 @@ describe("makeNdcLookup over the CDC 2018 table", () => {
 });
 
 describe("the NDC table stays out of the engine path", () => {
+  it("loads lazily through loadNdcLookup", async () => {
+    const lazy = await loadNdcLookup();
+    expect(lazy("00590-0127-65")?.product?.name).toBe(lookup("00590012765")?.product?.name);
+  });
+
   function sources(dir: string): string[] {
     return readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
