@@ -3,7 +3,7 @@ import type { CarePlan } from "fhir/r4";
 import { buildCarePlan } from "@/lib/careplan";
 import { identifierToken, saveCarePlan } from "@/lib/fhir/careplan";
 import { PROPOSAL_UUID, makeContext, makePlan } from "../careplan/fixtures";
-import { MemoryFhirServer, type ServerOptions, operationOutcome, parseToken } from "../careplan/memory-fhir";
+import { type CreateFailure, MemoryFhirServer, type ServerOptions, operationOutcome, parseToken } from "../careplan/memory-fhir";
 
 const PATIENT = { patientRef: "Patient/p1" };
 const carePlan = (): CarePlan => buildCarePlan(makePlan(), makeContext());
@@ -95,7 +95,7 @@ describe("saveCarePlan: success", () => {
 });
 
 describe("saveCarePlan: failures are values with a sentence, never retried", () => {
-  it.each<[string, ServerOptions["failCreate"], string, number | null, string]>([
+  it.each<[string, CreateFailure, string, number | null, string]>([
     ["403 Forbidden", { status: 403, body: operationOutcome("Insufficient scope: CarePlan.c", "forbidden") }, "careplan.save.forbidden", 403, "refused to save the CarePlan (403 Forbidden)"],
     ["401 Unauthorized", { status: 401, body: null }, "careplan.save.unauthorized", 401, "may have expired"],
     ["412 several matches", { status: 412, body: null }, "careplan.save.multiple-matches", 412, "more than one CarePlan already carries this proposal's identifier"],
