@@ -2,7 +2,7 @@
  * Test helpers: regimen items built from real catalog products, with the MME per day
  * computed from the CDC 2022 clinical table (clinical.md section 2) as the MME engine would.
  */
-import type { OpioidIngredient, RegimenItem, TaperOptions } from "@/lib/domain";
+import type { MmeResult, OpioidIngredient, OrderMme, RegimenItem, TaperOptions } from "@/lib/domain";
 import { productByRxnorm } from "@/lib/mme/catalog";
 import type { Regimen } from "@/lib/taper";
 
@@ -35,5 +35,27 @@ export function options(patch: Partial<TaperOptions> = {}): TaperOptions {
   return {
     ratePercent: 10, interval: { unit: "month", count: 1 }, basis: "original", target: { kind: "discontinue" },
     productOrder: null, startDate: "2025-01-01", pauses: [], rapidTaper: null, ...patch,
+  };
+}
+
+/** A counted (or otherwise) order as the MME engine reports it. */
+export function order(rxnorm: string, units: number, perDay: number, patch: Partial<OrderMme> = {}): OrderMme {
+  const it = item(rxnorm, units, perDay);
+  const { medicationRequest, ...rest } = patch;
+  return {
+    medicationRequest: `MedicationRequest/${medicationRequest ?? rxnorm}`,
+    status: "counted", reason: null, message: null, display: it.product.name, product: it.product,
+    fhirStatus: "active", fhirIntent: "order", authoredOn: "2024-12-01", sig: null,
+    unitsPerAdministration: units, administrationsPerDay: perDay, asNeeded: false, ingredients: [],
+    mmePerDay: it.mmePerDay, assumptions: [], sources: { product: "rxnorm-catalog", dose: "structured", frequency: "structured" },
+    discrepancies: [], ...(it.patchesWorn === undefined ? {} : { patchesWorn: it.patchesWorn }), ...rest,
+  };
+}
+
+export function mmeResult(orders: OrderMme[], patch: Partial<MmeResult> = {}): MmeResult {
+  const total = orders.reduce((s, o) => s + (o.status === "counted" ? (o.mmePerDay ?? 0) : 0), 0);
+  return {
+    factorTableId: "cdc-2022", asOf: "2025-01-01", lookbackDays: 90, state: "complete", complete: true, totalMmePerDay: total,
+    byIngredient: {}, bands: { atOrAbove50: total >= 50, atOrAbove90: total >= 90 }, orders, incompleteReasons: [], ...patch,
   };
 }
