@@ -37,7 +37,9 @@ export type NotComputableReason =
   | "mme.unknown-dose-unit"
   | "mme.no-conversion-factor"
   | "mme.parenteral"
-  | "mme.invalid-value";
+  | "mme.invalid-value"
+  /** FHIR status "unknown": the order may be active; it cannot be left out silently. */
+  | "mme.unknown-status";
 
 export type OrderReason = ExclusionReason | NotComputableReason;
 

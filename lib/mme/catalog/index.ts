@@ -2,18 +2,31 @@
  * Product knowledge: RxNorm code -> opioid product (ingredient, strength, dose form,
  * IR vs ER/LA), and the strengths that exist for a product family (used by the taper
  * engine to build doses from real tablets and patches).
- * Data: rxnorm-products.generated.ts (from ../shared/reference/rxnorm-opioids.tsv).
+ * Data: rxnorm-products.generated.ts (from ../shared/reference/rxnorm-opioids.tsv) and
+ * supplement.ts (codes real data carries that the TSV lacks).
  */
 import type { DoseFormFamily, OpioidIngredient, ReleaseKind } from "@/lib/domain";
 import { RXNORM_NALOXONE_PRODUCTS, RXNORM_OPIOID_PRODUCTS } from "./rxnorm-products.generated";
+import { INGREDIENT_LEVEL_CODES, NALOXONE_INGREDIENT_RXCUI, SUPPLEMENT_PRODUCTS, type IngredientLevelCode } from "./supplement";
 import type { CatalogProduct, NaloxoneProduct } from "./types";
 
 export type { CatalogProduct, NaloxoneProduct } from "./types";
+export type { IngredientLevelCode } from "./supplement";
 
-const byRxnorm = new Map<string, CatalogProduct>(RXNORM_OPIOID_PRODUCTS.map((p) => [p.rxnorm, p]));
-const naloxoneByRxnorm = new Map<string, NaloxoneProduct>(RXNORM_NALOXONE_PRODUCTS.map((p) => [p.rxnorm, p]));
+const byRxnorm = new Map<string, CatalogProduct>([
+  ...SUPPLEMENT_PRODUCTS.map((p): [string, CatalogProduct] => [p.rxnorm, p]),
+  ...RXNORM_OPIOID_PRODUCTS.map((p): [string, CatalogProduct] => [p.rxnorm, p]),
+]);
+const naloxoneByRxnorm = new Map<string, NaloxoneProduct>([
+  ...RXNORM_NALOXONE_PRODUCTS.map((p): [string, NaloxoneProduct] => [p.rxnorm, p]),
+  [NALOXONE_INGREDIENT_RXCUI, { rxnorm: NALOXONE_INGREDIENT_RXCUI, name: "naloxone" }],
+]);
+const ingredientLevel = new Map<string, IngredientLevelCode>(INGREDIENT_LEVEL_CODES.map((c) => [c.rxnorm, c]));
 
-/** The catalog product for an RxNorm code, or null when the code is not an opioid product we know. */
+/**
+ * The catalog product for an RxNorm code (the TSV rows, then the supplement's products),
+ * or null when the code is not an opioid product we know.
+ */
 export function productByRxnorm(rxnorm: string): CatalogProduct | null {
   return byRxnorm.get(rxnorm.trim()) ?? null;
 }
@@ -21,6 +34,22 @@ export function productByRxnorm(rxnorm: string): CatalogProduct | null {
 /** The naloxone rescue product for an RxNorm code, or null. */
 export function naloxoneByRxnormCode(rxnorm: string): NaloxoneProduct | null {
   return naloxoneByRxnorm.get(rxnorm.trim()) ?? null;
+}
+
+export type RxnormLookup =
+  | { kind: "product"; product: CatalogProduct }
+  | { kind: "ingredient-level"; entry: IngredientLevelCode }
+  | { kind: "naloxone"; product: NaloxoneProduct };
+
+/** Everything the catalog knows about an RxNorm code: a product, an opioid without strength, naloxone, or null. */
+export function lookupRxnorm(rxnorm: string): RxnormLookup | null {
+  const code = rxnorm.trim();
+  const product = byRxnorm.get(code);
+  if (product !== undefined) return { kind: "product", product };
+  const entry = ingredientLevel.get(code);
+  if (entry !== undefined) return { kind: "ingredient-level", entry };
+  const naloxone = naloxoneByRxnorm.get(code);
+  return naloxone === undefined ? null : { kind: "naloxone", product: naloxone };
 }
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * A dose Quantity -> an amount of the product: countable units (tablets, patches, sprays...),
+ * mL of a solution, or, for a dose written as a mass, the opioid mass (kept exact) with its
+ * equivalent in product units. The only unit reading is `readQuantityUnit` (lib/mme/units).
+ *
+ * Conventions (CDC MME IG, OMTKLogic.GetDailyDose): a dose in mg/mcg is the amount of the
+ * opioid ingredient, even for a combination tablet; a dose with no unit at all is one unit of
+ * the product (the public sandbox's Synthea data), flagged.
+ */
+import type { OpioidProduct, ProductUnit } from "@/lib/domain";
+import type { Quantity } from "fhir/r4";
+import { assume, fail, num, ok, type Notes, type Step } from "@/lib/mme/notes";
+import { readQuantityUnit, type DoseUnit } from "@/lib/mme/units";
+
+export interface DoseAmount {
+  /** Product units (tablet, capsule, patch, spray, film, lozenge, or mL for solutions). */
+  units: number;
+  /** The opioid mass in mg when the dose was written as a mass; null otherwise. */
+  massMg: number | null;
+}
+
+/** Which written count units fit which product unit ("each"/"1" fits any countable product). */
+const COUNTS_FITTING: Readonly<Record<ProductUnit, readonly ProductUnit[]>> = {
+  tablet: ["tablet", "capsule", "unit"],
+  capsule: ["tablet", "capsule", "unit"],
+  patch: ["patch", "unit"],
+  film: ["film", "unit"],
+  spray: ["spray", "unit"],
+  lozenge: ["lozenge", "tablet", "unit"],
+  unit: ["tablet", "capsule", "patch", "film", "spray", "lozenge", "unit"],
+  mL: [],
+};
+
+const UNIT_WORD: Readonly<Record<ProductUnit, string>> = {
+  tablet: "tablet", capsule: "capsule", patch: "patch", film: "film", spray: "spray", lozenge: "lozenge", unit: "unit", mL: "mL",
+};
+
+/** The single opioid strength of a product, or null for multi-opioid products. */
+function singleStrength(product: OpioidProduct) {
+  return product.ingredients.length === 1 ? (product.ingredients[0] ?? null) : null;
+}
+
+function fromMass(product: OpioidProduct, mg: number, written: string): Step<DoseAmount> {
+  const s = singleStrength(product);
+  if (s === null || s.per === "hour") {
+    return fail("mme.unknown-dose-unit", `A dose of ${written} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
+  }
+  const strengthMg = s.unit === "mg" ? s.value : s.value / 1000;
+  return ok({ units: mg / strengthMg, massMg: mg });
+}
+
+function fromUnit(product: OpioidProduct, value: number, unit: DoseUnit, written: string): Step<DoseAmount> {
+  const unitWord = UNIT_WORD[product.unit];
+  switch (unit.kind) {
+    case "count":
+      return COUNTS_FITTING[product.unit].includes(unit.unit)
+        ? ok({ units: value, massMg: null })
+        : fail("mme.unknown-dose-unit", `The dose is written in ${written} but ${product.name} is dosed in ${unitWord}s.`);
+    case "volume":
+      return product.unit === "mL"
+        ? ok({ units: value * unit.mlPerUnit, massMg: null })
+        : fail("mme.unknown-dose-unit", `The dose is a volume (${written}) but ${product.name} is not a liquid.`);
+    case "mass":
+      return fromMass(product, value * unit.mgPerUnit, written);
+    case "rate": {
+      const s = singleStrength(product);
+      if (product.doseForm !== "transdermal" || s === null || s.per !== "hour") {
+        return fail("mme.unknown-dose-unit", `The dose is a rate (${written}) but ${product.name} is not a patch.`);
+      }
+      return ok({ units: (value * unit.mcgPerHourPerUnit) / s.value, massMg: null });
+    }
+  }
+}
+
+/**
+ * Reads a dose Quantity for a product. `what` names it in sentences ("dose", "maximum dose").
+ * Fails with `mme.missing-dose` (no value), `mme.invalid-value` (zero, negative, not finite)
+ * or `mme.unknown-dose-unit`.
+ */
+export function readDoseQuantity(product: OpioidProduct, q: Quantity, notes: Notes, what = "dose"): Step<DoseAmount> {
+  const value = q.value;
+  if (value === undefined) return fail("mme.missing-dose", `The ${what} has a unit but no value.`);
+  if (!Number.isFinite(value) || value <= 0) return fail("mme.invalid-value", `The ${what} value ${String(value)} is not a positive number.`);
+  const reading = readQuantityUnit(q);
+  const written = `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
+  if (reading.kind === "unknown") {
+    return fail("mme.unknown-dose-unit", `The ${what} unit "${reading.text}" is not one this calculator reads; it was not guessed.`);
+  }
+  if (reading.kind === "none") {
+    const unitWord = UNIT_WORD[product.unit];
+    assume(notes, "mme.assume.unitless-dose", `The ${what} (${num(value)}) has no unit: read as ${num(value)} ${unitWord}${value === 1 ? "" : "s"} of ${product.name}.`);
+    return ok({ units: value, massMg: null });
+  }
+  return fromUnit(product, value, reading.unit, written);
+}

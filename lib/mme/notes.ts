@@ -1,0 +1,39 @@
+/**
+ * Per-order collector of assumptions and discrepancies, and the Step result type used by the
+ * dose arithmetic. Expected clinical outcomes are values: a failed step carries a stable
+ * reason code and a sentence, never an exception.
+ */
+import type { Assumption, NotComputableReason } from "@/lib/domain";
+
+export interface Notes {
+  assumptions: Assumption[];
+  discrepancies: string[];
+}
+
+export function newNotes(): Notes {
+  return { assumptions: [], discrepancies: [] };
+}
+
+export function assume(notes: Notes, code: string, message: string): void {
+  if (!notes.assumptions.some((a) => a.code === code && a.message === message)) notes.assumptions.push({ code, message });
+}
+
+export interface Failure {
+  ok: false;
+  reason: NotComputableReason;
+  message: string;
+}
+export type Step<T> = { ok: true; value: T } | Failure;
+
+export function fail(reason: NotComputableReason, message: string): Failure {
+  return { ok: false, reason, message };
+}
+
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+/** Formats a number for a sentence: at most 3 decimals, no trailing zeros. */
+export function num(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}

@@ -1,0 +1,106 @@
+/**
+ * Identifies the medication of a CodeableConcept: RxNorm codings in the catalog first (the
+ * first coding that is a full product wins, as in the CDC MME IG, but a full product beats an
+ * ingredient-level code anywhere in the list), then NDC codings through the NDC table, then
+ * the RxNorm normalized name in coding.display / text (flagged).
+ */
+import type { Assumption } from "@/lib/domain";
+import type { CodeableConcept, Coding } from "fhir/r4";
+import { lookupRxnorm, type RxnormLookup } from "@/lib/mme/catalog";
+import { parseProductName } from "./name-parse";
+import { identificationFromNdc, type NdcLookup } from "@/lib/mme/integrations";
+import type { Identification } from "./types";
+
+const RXNORM_SYSTEMS = new Set(["http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88"]);
+const NDC_SYSTEMS = new Set(["http://hl7.org/fhir/sid/ndc", "urn:oid:2.16.840.1.113883.6.69"]);
+
+export function conceptName(concept: CodeableConcept | undefined): string {
+  const display = concept?.coding?.find((c) => c.display !== undefined && c.display.trim() !== "")?.display;
+  return concept?.text ?? display ?? concept?.coding?.find((c) => c.code !== undefined)?.code ?? "(no medication name)";
+}
+
+const NAME_PARSE_ASSUMPTION = (name: string): Assumption => ({
+  code: "mme.assume.name-parse",
+  message: `Product identified from its name "${name}" (code not in the catalog): check the strength and form.`,
+});
+
+function codesOf(concept: CodeableConcept, systems: Set<string>): Coding[] {
+  return (concept.coding ?? []).filter((c) => c.system !== undefined && systems.has(c.system) && c.code !== undefined && c.code.trim() !== "");
+}
+
+function fromRxnorm(concept: CodeableConcept): { hit: RxnormLookup; coding: Coding } | null {
+  const hits = codesOf(concept, RXNORM_SYSTEMS).flatMap((coding) => {
+    const hit = lookupRxnorm(coding.code ?? "");
+    return hit === null ? [] : [{ hit, coding }];
+  });
+  return hits.find((h) => h.hit.kind === "product") ?? hits.find((h) => h.hit.kind === "ingredient-level") ?? hits[0] ?? null;
+}
+
+function fromNdc(concept: CodeableConcept, ndcLookup: NdcLookup | undefined): Identification | null {
+  if (ndcLookup === undefined) return null;
+  for (const coding of codesOf(concept, NDC_SYSTEMS)) {
+    const found = identificationFromNdc(ndcLookup(coding.code ?? ""));
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function displayDiscrepancy(coding: Coding, code: string): string[] {
+  if (coding.display === undefined) return [];
+  const reading = parseProductName(coding.display);
+  return reading.kind === "opioid-without-strength"
+    ? [`The order's name "${coding.display}" states no strength; the strength comes from RxNorm code ${code}.`]
+    : [];
+}
+
+function fromHit(hit: RxnormLookup, coding: Coding): Identification {
+  const code = coding.code ?? "";
+  if (hit.kind === "product") {
+    return { kind: "product", product: hit.product, source: "rxnorm-catalog", assumptions: [], discrepancies: displayDiscrepancy(coding, code) };
+  }
+  if (hit.kind === "naloxone") return { kind: "naloxone", name: hit.product.name };
+  const { entry } = hit;
+  return { kind: "opioid-without-strength", name: entry.name, ingredients: [...entry.ingredients], doseForm: entry.doseForm, source: "rxnorm-catalog", assumptions: [] };
+}
+
+function fromNames(concept: CodeableConcept): Identification | null {
+  const names = [...(concept.coding ?? []).map((c) => c.display), concept.text].filter((n): n is string => n !== undefined && n.trim() !== "");
+  let fallback: Identification | null = null;
+  for (const name of names) {
+    const reading = parseProductName(name);
+    if (reading.kind === "product") {
+      return { kind: "product", product: reading.product, source: "name-parse", assumptions: [NAME_PARSE_ASSUMPTION(name)], discrepancies: [] };
+    }
+    if (reading.kind === "opioid-without-strength" && fallback?.kind !== "opioid-without-strength") {
+      fallback = { kind: "opioid-without-strength", name, ingredients: reading.ingredients, doseForm: reading.doseForm, source: "name-parse", assumptions: [] };
+    } else if (reading.kind === "naloxone" && fallback === null) {
+      fallback = { kind: "naloxone", name };
+    }
+  }
+  return fallback;
+}
+
+/**
+ * Nothing matched. A name, or an RxNorm code (or an NDC checked against the table) that no
+ * opioid product has, means "not an opioid"; a bare local code means "unidentified".
+ */
+function unrecognised(concept: CodeableConcept, ndcLookup: NdcLookup | undefined): Identification {
+  const name = conceptName(concept);
+  const checkedNdc = ndcLookup !== undefined && codesOf(concept, NDC_SYSTEMS).length > 0;
+  const known = codesOf(concept, RXNORM_SYSTEMS).length > 0 || checkedNdc;
+  const named = concept.text !== undefined || (concept.coding ?? []).some((c) => c.display !== undefined);
+  if (known || named) {
+    return { kind: "not-opioid", name, message: `${name}: not an opioid analgesic (its code and name match no opioid product).` };
+  }
+  return { kind: "unidentified", name, message: `The medication could not be identified (${name}): no RxNorm or NDC code and no name.` };
+}
+
+/** Identifies the medication named by a CodeableConcept. Never throws. */
+export function identifyConcept(concept: CodeableConcept, ndcLookup: NdcLookup | undefined): Identification {
+  const rx = fromRxnorm(concept);
+  if (rx !== null && rx.hit.kind === "product") return fromHit(rx.hit, rx.coding);
+  const ndc = fromNdc(concept, ndcLookup);
+  if (ndc !== null) return ndc;
+  if (rx !== null) return fromHit(rx.hit, rx.coding);
+  return fromNames(concept) ?? unrecognised(concept, ndcLookup);
+}

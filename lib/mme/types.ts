@@ -1,0 +1,28 @@
+/**
+ * The MME engine's input. FHIR shapes come from `fhir/r4`; lib/fhir's zod schemas produce
+ * values assignable to them without casts (lib/fhir/parse.ts).
+ */
+import type { FactorTableId, IsoDate, UnreadableResource } from "@/lib/domain";
+import type { Medication, MedicationRequest } from "fhir/r4";
+import type { NdcLookup } from "./integrations";
+
+export type { NdcLookup } from "./integrations";
+
+export interface MmeInput {
+  /** Every MedicationRequest of the patient that was read (opioid or not, any status). */
+  medicationRequests: readonly MedicationRequest[];
+  /** Medications the orders may reference (`Medication/<id>`, `urn:uuid:<id>`); contained ones are found in each order. */
+  medications?: readonly Medication[] | undefined;
+  /** MedicationRequests that failed validation: each becomes a not-computable order with the validation messages. */
+  unreadable?: readonly UnreadableResource[] | undefined;
+  /** The day the MME is computed for (`YYYY-MM-DD`); the engine never reads the clock. */
+  asOf: IsoDate;
+  /** Default `cdc-2022`. */
+  factorTableId?: FactorTableId | undefined;
+  /** Default DEFAULT_LOOKBACK_DAYS (90). */
+  lookbackDays?: number | undefined;
+  /** NDC resolution (lib/mme/ndc `makeNdcLookup` over the CDC 2018 table), for orders coded only with an NDC. */
+  ndcLookup?: NdcLookup | undefined;
+  /** The record was truncated by paging: the result is incomplete, whatever the orders say. */
+  truncated?: boolean | undefined;
+}
