@@ -1,0 +1,93 @@
+/**
+ * Discovery documents: `{fhirBase}/.well-known/smart-configuration` (SMART App Launch 2.2
+ * conformance: S256 only, never `plain`), the OpenID configuration and JWKS for `id_token`
+ * verification, and the `smart_style_url` document (SMART "App styling", experimental).
+ */
+import type { SigningKeys } from "./tokens";
+
+export interface Endpoints {
+  fhirBase: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  jwksUrl: string;
+}
+
+export const SMART_CAPABILITIES = [
+  "launch-ehr",
+  "launch-standalone",
+  "client-public",
+  "context-ehr-patient",
+  "context-ehr-encounter",
+  "context-standalone-patient",
+  "context-banner",
+  "context-style",
+  "permission-v1",
+  "permission-v2",
+  "permission-patient",
+  "permission-user",
+  "permission-online",
+  "permission-offline",
+  "sso-openid-connect",
+] as const;
+
+export function smartConfiguration(e: Endpoints): Record<string, unknown> {
+  return {
+    issuer: e.fhirBase,
+    jwks_uri: e.jwksUrl,
+    authorization_endpoint: e.authorizeUrl,
+    token_endpoint: e.tokenUrl,
+    token_endpoint_auth_methods_supported: ["none"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    response_types_supported: ["code"],
+    code_challenge_methods_supported: ["S256"],
+    scopes_supported: [
+      "openid",
+      "fhirUser",
+      "profile",
+      "launch",
+      "launch/patient",
+      "launch/encounter",
+      "online_access",
+      "offline_access",
+      "patient/*.rs",
+      "patient/*.cruds",
+      "patient/*.read",
+      "patient/*.write",
+      "user/*.rs",
+      "user/*.read",
+    ],
+    capabilities: [...SMART_CAPABILITIES],
+  };
+}
+
+export function openidConfiguration(e: Endpoints): Record<string, unknown> {
+  return {
+    issuer: e.fhirBase,
+    jwks_uri: e.jwksUrl,
+    authorization_endpoint: e.authorizeUrl,
+    token_endpoint: e.tokenUrl,
+    response_types_supported: ["code"],
+    subject_types_supported: ["public"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    claims_supported: ["sub", "iss", "aud", "exp", "iat", "fhirUser", "nonce"],
+  };
+}
+
+export function jwks(keys: SigningKeys): Record<string, unknown> {
+  return { keys: [keys.publicJwk] };
+}
+
+/** The style an EHR hands to embedded apps (SMART "App styling" keys). */
+export const SMART_STYLE = {
+  color_background: "#f6f8fa",
+  color_error: "#b42318",
+  color_highlight: "#0a4ba8",
+  color_modal_backdrop: "rgba(0, 0, 0, 0.4)",
+  color_success: "#1a7f37",
+  color_text: "#1b1f24",
+  dim_border_radius: "4px",
+  dim_font_size: "16px",
+  dim_spacing_size: "16px",
+  font_family_body: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  font_family_heading: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+} as const;

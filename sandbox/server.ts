@@ -1,0 +1,125 @@
+/**
+ * The sandbox EHR as one loopback HTTP server: launcher, SMART authorization server, FHIR R4
+ * server and a few helper endpoints for tests. `startSandbox` is used by sandbox/main.ts,
+ * scripts/demo.mjs (through main.ts) and the Vitest integration tests.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { handleAuthorize, handleDecide } from "./auth/authorize";
+import { jwks, openidConfiguration, smartConfiguration, SMART_STYLE, type Endpoints } from "./auth/discovery";
+import { GrantStores } from "./auth/grants";
+import { handleToken } from "./auth/token";
+import { createSigningKeys } from "./auth/tokens";
+import type { SandboxOptions } from "./config";
+import { Cors } from "./cors";
+import { Directory } from "./directory";
+import { RequestLog } from "./fhir/request-log";
+import { createStore, loadBundleDir, type Store } from "./fhir/resources";
+import { SearchEngine } from "./fhir/search-engine";
+import { handleFhir, type FhirEndpoint } from "./fhir/server";
+import { HttpError, sendJson } from "./http";
+import { handleEhrFrame, handleLauncher, handleStandalone, type LauncherDeps } from "./launcher/routes";
+import { buildScenarioResources, clockFor, SCENARIOS } from "./scenarios";
+
+export interface RunningSandbox {
+  origin: string;
+  fhirBase: string;
+  port: number;
+  store: Store;
+  log: RequestLog;
+  /** Entries loaded from each SANDBOX_DATA bundle file. */
+  loaded: Map<string, number>;
+  close(): Promise<void>;
+}
+
+interface App {
+  endpoints: Endpoints;
+  cors: Cors;
+  fhir: FhirEndpoint;
+  launcher: LauncherDeps;
+  auth: Parameters<typeof handleAuthorize>[0];
+  token: Parameters<typeof handleToken>[0];
+  log: RequestLog;
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const store = await createStore(buildScenarioResources(clockFor(options.asOf ?? new Date())));
+  const loaded = new Map<string, number>();
+  for (const dir of options.dataDirs) for (const [file, n] of await loadBundleDir(store, dir)) loaded.set(file, n);
+  const keys = await createSigningKeys();
+  let app: App | null = null;
+  const server = createServer((req, res) => {
+    if (!app) return void res.writeHead(503).end();
+    route(app, req, res).catch((e: unknown) => fail(res, e));
+  });
+  const port = await listen(server, options.port, options.host);
+  const origin = options.publicOrigin ?? `http://localhost:${port}`;
+  const fhirBase = `${origin}/fhir`;
+  const endpoints: Endpoints = { fhirBase, authorizeUrl: `${origin}/auth/authorize`, tokenUrl: `${origin}/auth/token`, jwksUrl: `${origin}/auth/jwks` };
+  const appOrigins = new Set(options.clients.flatMap((c) => c.redirectUris.map((u) => new URL(u).origin)));
+  const cors = new Cors([...appOrigins, ...options.corsOrigins]);
+  const directory = new Directory(store.repo);
+  const grants = new GrantStores();
+  const log = new RequestLog();
+  const descriptions = new Map(SCENARIOS.map((s) => [s.id, s.summary]));
+  app = {
+    endpoints,
+    cors,
+    log,
+    fhir: { store, engine: new SearchEngine(store.repo), keys, fhirBase, authorizeUrl: endpoints.authorizeUrl, tokenUrl: endpoints.tokenUrl, cors, log, defaultPageSize: options.defaultPageSize, maxPageSize: options.maxPageSize },
+    launcher: { repo: store.repo, directory, fhirBase, appLaunchUrl: options.appLaunchUrl, appOrigins },
+    auth: { clients: options.clients, fhirBase, directory, grants, descriptions },
+    token: { clients: options.clients, fhirBase, grants, keys, cors, smartStyleUrl: `${origin}/smart-style.json` },
+  };
+  return { origin, fhirBase, port, store, log, loaded, close: () => close(server) };
+}
+
+async function route(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+  const path = url.pathname;
+  const method = req.method ?? "GET";
+  if (path.startsWith("/fhir/") && !path.startsWith("/fhir/.well-known/")) return handleFhir(app.fhir, req, res, path.slice("/fhir/".length), url.searchParams);
+  if (path === "/fhir") return handleFhir(app.fhir, req, res, "", url.searchParams);
+  const json = (body: unknown) => sendJson(res, 200, body, { ...app.cors.headers(req), "cache-control": "no-cache" });
+  if (method === "OPTIONS") return app.cors.preflight(req, res);
+  if (method === "GET" && (path === "/fhir/.well-known/smart-configuration" || path === "/.well-known/smart-configuration")) return json(smartConfiguration(app.endpoints));
+  if (method === "GET" && path === "/fhir/.well-known/openid-configuration") return json(openidConfiguration(app.endpoints));
+  if (method === "GET" && path === "/auth/jwks") return json(jwks(app.fhir.keys));
+  if (method === "GET" && path === "/smart-style.json") return json(SMART_STYLE);
+  if ((method === "GET" || method === "POST") && path === "/auth/authorize") return handleAuthorize(app.auth, req, res, url.searchParams);
+  if (method === "POST" && path === "/auth/authorize/decide") return handleDecide(app.auth, req, res);
+  if (method === "POST" && path === "/auth/token") return handleToken(app.token, req, res);
+  if (method === "GET" && path === "/") return handleLauncher(app.launcher, res, url.searchParams);
+  if (method === "GET" && path === "/launch/standalone") return handleStandalone(app.launcher, res, url.searchParams);
+  if (method === "GET" && path === "/ehr") return handleEhrFrame(app.launcher, res, url.searchParams);
+  if (method === "GET" && path === "/health") return void res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+  if (method === "GET" && path === "/sandbox/scenarios") return json(SCENARIOS.map(({ build: _build, ...s }) => s));
+  if (method === "GET" && path === "/sandbox/requests") return json(app.log.list());
+  if (method === "DELETE" && path === "/sandbox/requests") return void (app.log.clear(), res.writeHead(204).end());
+  throw new HttpError(404, "Not found");
+}
+
+function fail(res: ServerResponse, e: unknown): void {
+  if (res.headersSent) return void res.end();
+  const status = e instanceof HttpError ? e.status : 500;
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(e instanceof Error ? e.message : "Unexpected error");
+  if (status === 500) console.error(e);
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      if (address && typeof address === "object") resolve(address.port);
+      else reject(new Error("The sandbox server has no address"));
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
