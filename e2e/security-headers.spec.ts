@@ -62,17 +62,17 @@ test.describe("security headers", () => {
     expect(a).not.toBe(b);
   });
 
-  for (const path of [
-    "/launch.html",
-    `/launch.html?iss=${encodeURIComponent(ISS)}&launch=x`,
-    `/launch.html?iss=${encodeURIComponent("https://evil.example/fhir")}&launch=x`,
-    "/smart-app.json",
-    `/api/issuer-config?iss=${encodeURIComponent(ISS)}`,
-    "/vendor/fhir-client.js",
-    "/logo.svg",
-    "/no-such-page",
-  ]) {
-    test(`headers on ${path.split("?")[0]}${path.includes("?") ? " (with query)" : ""}`, async ({ request }) => {
+  for (const [name, path] of [
+    ["launch page: EHR list", "/launch.html"],
+    ["launch page: authorize", `/launch.html?iss=${encodeURIComponent(ISS)}&launch=x`],
+    ["launch page: unknown iss refused", `/launch.html?iss=${encodeURIComponent("https://evil.example/fhir")}&launch=x`],
+    ["registration manifest", "/smart-app.json"],
+    ["issuer config", `/api/issuer-config?iss=${encodeURIComponent(ISS)}`],
+    ["vendored fhirclient", "/vendor/fhir-client.js"],
+    ["public file", "/logo.svg"],
+    ["404 page", "/no-such-page"],
+  ] as const) {
+    test(`headers on the ${name}`, async ({ request }) => {
       const r = await request.get(path);
       expectStaticHeaders(r, path);
       const csp = directives(r.headers()["content-security-policy"]);
