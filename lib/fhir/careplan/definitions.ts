@@ -60,3 +60,11 @@ export function loadCarePlanValidator(): Promise<LoadedValidator> {
   });
   return pending;
 }
+
+/**
+ * Starts loading the validator early (e.g. when the confirmation dialog opens) so the save
+ * does not wait for it. Fire and forget: a failure here is reported by validateCarePlan.
+ */
+export function preloadCarePlanValidator(): void {
+  loadCarePlanValidator().catch(() => undefined);
+}
