@@ -13,7 +13,7 @@
  */
 import type { CarePlan } from "fhir/r4";
 import type { ResourceRef } from "@/lib/domain";
-import type { FhirTransport } from "@/lib/fhir/transport";
+import type { FhirResponse, FhirTransport } from "@/lib/fhir/transport";
 import type { CarePlanIssue } from "./issues";
 import { carePlanIdFromBody, carePlanIdFromLocation, operationOutcomeText } from "./outcome";
 import { findCarePlanIdsByIdentifier, identifierToken, type TokenIdentifier } from "./search";
@@ -57,7 +57,14 @@ function subjectMatches(cp: CarePlan, patientRef: ResourceRef): boolean {
   return subject !== undefined && (subject === patientRef || subject.endsWith(`/${patientRef}`));
 }
 
-async function resolveId(transport: FhirTransport, body: unknown, headers: Record<string, string>, identifier: TokenIdentifier) {
+interface ResolvedId {
+  id: string | null;
+  versionId: string | null;
+  /** Why the id is unknown, when it is. */
+  note: string | null;
+}
+
+async function resolveId(transport: FhirTransport, body: unknown, headers: Record<string, string>, identifier: TokenIdentifier): Promise<ResolvedId> {
   const fromBody = carePlanIdFromBody(body);
   if (fromBody) return { id: fromBody.id, versionId: fromBody.versionId, note: null };
   const fromLocation = carePlanIdFromLocation(headers);
@@ -93,7 +100,7 @@ export async function saveCarePlan(transport: FhirTransport, carePlan: CarePlan,
   if (!subjectMatches(carePlan, options.patientRef)) {
     return failureFor("careplan.save.patient-mismatch", null, null, `${carePlan.subject.reference ?? "none"} vs ${options.patientRef}`);
   }
-  let response;
+  let response: FhirResponse;
   try {
     response = await transport.request({
       method: "POST",
