@@ -50,7 +50,8 @@ export function parseResourceScope(raw: string): ResourceScope | null {
     return query ? null : { raw, context, resourceType, interactions: new Set(v1), query: null, version: "v1" };
   }
   const letters = [...perms];
-  const valid = letters.every((l, i) => isInteraction(l) && (i === 0 || ORDER.indexOf(l) > ORDER.indexOf(letters[i - 1] as Interaction)));
+  const rank = (l: string | undefined) => (l === undefined ? -1 : "cruds".indexOf(l));
+  const valid = letters.every((l, i) => isInteraction(l) && rank(l) > rank(letters[i - 1]));
   if (!valid) return null;
   const interactions = new Set(letters.filter(isInteraction));
   return { raw, context, resourceType, interactions, query: query ? new URLSearchParams(query.slice(1)) : null, version: "v2" };
@@ -79,7 +80,7 @@ export function permittingScopes(scopes: readonly ResourceScope[], resourceType:
 export function grantScopes(requested: string, hasLaunch: boolean, denyScopes: readonly string[] = []): string[] {
   const known = splitScopes(requested).filter((s) => {
     if (s === "launch") return hasLaunch;
-    return (NON_RESOURCE_SCOPES as readonly string[]).includes(s) || parseResourceScope(s) !== null;
+    return NON_RESOURCE_SCOPES.some((n) => n === s) || parseResourceScope(s) !== null;
   });
   return known.flatMap((s) => narrowScope(s, denyScopes));
 }
@@ -116,5 +117,5 @@ function parseDeny(deny: string): { context: ScopeContext | null; resourceType: 
 }
 
 function isInteraction(l: string): l is Interaction {
-  return (ORDER as readonly string[]).includes(l);
+  return ORDER.some((o) => o === l);
 }
