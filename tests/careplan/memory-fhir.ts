@@ -95,7 +95,7 @@ export class MemoryFhirServer implements FhirTransport {
     const failure = this.options.failCreate;
     if (failure instanceof Error) throw failure;
     if (failure) return { status: failure.status, body: failure.body, headers: {} };
-    const ifNoneExist = req.headers?.["If-None-Exist"];
+    const ifNoneExist = req.headers?.["if-none-exist"];
     const found = ifNoneExist === undefined ? [] : this.matches(new URLSearchParams(ifNoneExist));
     if (found.length > 1) return { status: 412, body: operationOutcome("Multiple resources match the If-None-Exist criteria", "multiple-matches"), headers: {} };
     const existing = found[0];

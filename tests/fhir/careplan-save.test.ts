@@ -24,11 +24,12 @@ describe("saveCarePlan: the request", () => {
     const post = server.requests[0];
     expect(post?.method).toBe("POST");
     expect(post?.url).toBe("CarePlan");
+    // lower-case names, as the transports (fetch, fhirclient) merge their defaults under them
     expect(post?.headers).toEqual({
-      "If-None-Exist": `identifier=urn:ietf:rfc:3986|${PROPOSAL_UUID}`,
-      "Content-Type": "application/fhir+json",
-      Accept: "application/fhir+json",
-      Prefer: "return=representation",
+      "if-none-exist": `identifier=urn:ietf:rfc:3986|${PROPOSAL_UUID}`,
+      "content-type": "application/fhir+json",
+      accept: "application/fhir+json",
+      prefer: "return=representation",
     });
     expect(post?.body).toEqual(cp);
   });

@@ -90,7 +90,7 @@ export async function listEarlierTaperPlans(transport: FhirTransport, patientId:
     let status: number;
     let body: unknown;
     try {
-      ({ status, body } = await transport.request({ method: "GET", url, headers: { Accept: "application/fhir+json" } }));
+      ({ status, body } = await transport.request({ method: "GET", url, headers: { accept: "application/fhir+json" } }));
     } catch (error: unknown) {
       return { ok: false, httpStatus: null, message: `Earlier taper plans could not be read: no answer from the EHR (${error instanceof Error ? error.message : "network error"}).` };
     }

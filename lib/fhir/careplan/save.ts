@@ -41,10 +41,11 @@ export interface SaveCarePlanOptions {
   patientRef: ResourceRef;
 }
 
+/** Lower-case names: the transports merge their own `accept`/`content-type` defaults under these keys. */
 export const CONDITIONAL_CREATE_HEADERS = {
-  "Content-Type": "application/fhir+json",
-  Accept: "application/fhir+json",
-  Prefer: "return=representation",
+  "content-type": "application/fhir+json",
+  accept: "application/fhir+json",
+  prefer: "return=representation",
 } as const;
 
 function proposalIdentifier(cp: CarePlan): TokenIdentifier | null {
@@ -106,7 +107,7 @@ export async function saveCarePlan(transport: FhirTransport, carePlan: CarePlan,
       method: "POST",
       url: "CarePlan",
       body: carePlan,
-      headers: { ...CONDITIONAL_CREATE_HEADERS, "If-None-Exist": `identifier=${identifierToken(identifier)}` },
+      headers: { ...CONDITIONAL_CREATE_HEADERS, "if-none-exist": `identifier=${identifierToken(identifier)}` },
     });
   } catch (error: unknown) {
     return failureFor("careplan.save.network", null, null, error instanceof Error ? error.message : "network error");

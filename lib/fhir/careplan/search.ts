@@ -33,7 +33,7 @@ export async function findCarePlanIdsByIdentifier(transport: FhirTransport, iden
   let status: number;
   let body: unknown;
   try {
-    ({ status, body } = await transport.request({ method: "GET", url: `CarePlan?identifier=${identifierToken(identifier)}`, headers: { Accept: "application/fhir+json" } }));
+    ({ status, body } = await transport.request({ method: "GET", url: `CarePlan?identifier=${identifierToken(identifier)}`, headers: { accept: "application/fhir+json" } }));
   } catch (error: unknown) {
     return { ok: false, message: `no response (${error instanceof Error ? error.message : "network error"})` };
   }
