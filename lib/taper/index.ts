@@ -8,3 +8,5 @@ export { rateFloor } from "./plan/allowance";
 export { percentPerWeek } from "./plan/validate";
 export { defaultTaperOptions, defaultRationale } from "./defaults";
 export { TAPER_DEFAULTS, READINESS_DEFAULTS, type TaperEngineConfig, type ReadinessConfig } from "./config";
+export { assessReadiness } from "./readiness/assess";
+export { READINESS_SOURCES, type ReadinessInputs, type ReadinessSource } from "./readiness/types";

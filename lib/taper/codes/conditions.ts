@@ -1,0 +1,79 @@
+/**
+ * Condition code lists (SNOMED CT and ICD-10-CM), small and curated, each with its source.
+ * Where the CDC opioid CDS IG (cqframework/opioid-cds-r4 2022.1.0, clinical.md section 4)
+ * has a value set, the list below is taken from it (the roots of its `is-a` filters and the
+ * most common descendants); elsewhere the codes are well-known SNOMED CT concepts and
+ * ICD-10-CM categories (curated for this project; a site can extend them).
+ */
+export const SNOMED_SYSTEM = "http://snomed.info/sct";
+export const ICD10_SYSTEMS = ["http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10"] as const;
+
+export interface ConditionCodeList {
+  name: string;
+  source: string;
+  snomed: readonly string[];
+  /** ICD-10-CM code prefixes, without the dot ("F11" matches F11.20). */
+  icd10Prefixes: readonly string[];
+  /** For poisoning codes: the 6th character (intent) must be one of these (1-4: accidental, self-harm, assault, undetermined; not 5 adverse effect, 6 underdosing). */
+  icd10IntentCharacters?: readonly string[];
+}
+
+export const OPIOID_USE_DISORDER: ConditionCodeList = {
+  name: "opioid use disorder",
+  source: "CDC IG value set opioid-misuse-disorders (2.16.840.1.114222.48.32): is-a 5602001, 75544000; ICD-10-CM F11",
+  snomed: [
+    "5602001", "191909007", "191912005", "191913000", "191914006", "145121000119106",
+    "75544000", "191819002", "191820008", "191821007", "1081000119105", "231478008", "231479000", "426001001", "703845008",
+  ],
+  icd10Prefixes: ["F11"],
+};
+
+export const OPIOID_OVERDOSE: ConditionCodeList = {
+  name: "opioid overdose or poisoning",
+  source: "CDC IG value set opioid-misuse-disorders (poisoning and intoxication concepts); ICD-10-CM T40.0-T40.4, T40.6 with intent 1-4",
+  snomed: ["1148649003", "242253008", "77721001", "47836003", "60199004", "13187008", "68099003", "18052008", "290174008"],
+  icd10Prefixes: ["T400", "T401", "T402", "T403", "T404", "T406"],
+  icd10IntentCharacters: ["1", "2", "3", "4"],
+};
+
+export const DEPRESSION: ConditionCodeList = {
+  name: "depression",
+  source: "Curated: SNOMED CT depressive disorder, major depressive disorder (as emitted by Synthea); ICD-10-CM F32, F33, F34.1",
+  snomed: ["35489007", "370143000", "36923009"],
+  icd10Prefixes: ["F32", "F33", "F341"],
+};
+
+export const ANXIETY: ConditionCodeList = {
+  name: "anxiety",
+  source: "Curated: SNOMED CT anxiety disorder, generalized anxiety disorder; ICD-10-CM F41",
+  snomed: ["197480006", "21897009"],
+  icd10Prefixes: ["F41"],
+};
+
+export const SUICIDALITY: ConditionCodeList = {
+  name: "suicidal ideation or attempt",
+  source: "Curated: SNOMED CT suicidal thoughts, suicide attempt; ICD-10-CM R45.851, T14.91",
+  snomed: ["6471006", "82313006"],
+  icd10Prefixes: ["R45851", "T1491"],
+};
+
+export const PREGNANCY: ConditionCodeList = {
+  name: "pregnancy",
+  source: "Curated: SNOMED CT pregnancy, normal pregnancy (Synthea); ICD-10-CM chapter O, Z33.1, Z34",
+  snomed: ["77386006", "72892002"],
+  icd10Prefixes: ["O", "Z331", "Z34"],
+};
+
+export const CANCER_PALLIATIVE: ConditionCodeList = {
+  name: "cancer, palliative or end-of-life care",
+  source: "CDC IG exclusions (OpioidCDSRoutines.cql; value sets cdc-malignant-cancer-conditions, conditions-likely-terminal-for-opioid-prescribing; examples C79.2, C00.0, 708248004); curated SNOMED CT malignant neoplasm concepts; ICD-10-CM C00-C96, Z51.5",
+  snomed: ["363346000", "254637007", "254632001", "93761005", "363406005", "254837009", "708248004", "162607003"],
+  icd10Prefixes: ["C", "Z515"],
+};
+
+export const SLEEP_APNEA: ConditionCodeList = {
+  name: "sleep apnea",
+  source: "CDC IG value set conditions-documenting-sleep-disordered-breathing (2.16.840.1.114222.48.10), curated: SNOMED CT sleep apnea, obstructive sleep apnea; ICD-10-CM G47.3",
+  snomed: ["73430006", "78275009"],
+  icd10Prefixes: ["G473"],
+};

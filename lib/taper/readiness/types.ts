@@ -1,0 +1,25 @@
+/**
+ * What `assessReadiness` reads. The FHIR resources are the ones lib/fhir/parse.ts validated
+ * (typed `fhir/r4`); nothing here is raw JSON.
+ */
+import type { Condition, Medication, MedicationRequest, Observation } from "fhir/r4";
+import type { MmeResult } from "@/lib/domain";
+
+export const READINESS_SOURCES = ["medications", "observations", "conditions"] as const;
+export type ReadinessSource = (typeof READINESS_SOURCES)[number];
+
+export interface ReadinessInputs {
+  /** The MME engine's result for the same MedicationRequests. */
+  mme: MmeResult;
+  /** All of the patient's MedicationRequests, any status (history is needed for long-term use). */
+  medicationRequests: readonly MedicationRequest[];
+  /** Medications referenced by `medicationReference` (contained ones are read from the request). */
+  medications: readonly Medication[];
+  observations: readonly Observation[];
+  conditions: readonly Condition[];
+  /**
+   * Sources that could not be read, with the reason (e.g. `conditions: "permission not
+   * granted"`). The findings that need them are `unknown`, never "not found".
+   */
+  unavailable: Partial<Record<ReadinessSource, string>>;
+}
