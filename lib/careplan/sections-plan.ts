@@ -20,7 +20,9 @@ export function stepLabel(step: TaperStep): string {
 }
 
 function stepRow(step: TaperStep): Cell[] {
-  const change = step.note === null ? STEP_KIND_LABELS[step.kind] : [STEP_KIND_LABELS[step.kind], step.note];
+  const label = STEP_KIND_LABELS[step.kind];
+  // the engine's notes often start with the kind ("Hold: ..."): do not say it twice
+  const change = step.note === null ? label : step.note.startsWith(label) ? step.note : [label, step.note];
   const dispense = step.products.flatMap(dispenseLines);
   return [
     stepLabel(step),
