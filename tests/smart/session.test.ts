@@ -244,3 +244,36 @@ describe("readOauth2", () => {
     expect(readOauth2({})).toBeNull();
   });
 });
+
+describe("summarizeSession", () => {
+  it("a serializable view with data attributes for e2e, without secrets", async () => {
+    const { summarizeSession, sessionDataAttributes } = await import("@/lib/smart/session-summary");
+    const narrowed = REQUESTED.replace(" patient/CarePlan.c", "").replace(" patient/Condition.rs", "");
+    const fake = fakeEhr({ tokenResponse: { access_token: "SECRET-TOKEN", scope: narrowed, patient: "p1" } });
+    const s = await createSessionStarter(deps(fake, "https://app/?code=c&state=s").d)();
+    const summary = summarizeSession(s);
+    expect(summary).toMatchObject({ ehrName: "Test EHR", patientId: "p1", userReference: "Practitioner/dr-1", canSaveCarePlan: false, refreshAvailable: false });
+    expect(summary.permissions.find((p) => p.capability === "Condition.search")).toEqual({ capability: "Condition.search", label: "Read diagnoses", grant: "missing" });
+    expect(summary.limitations).toHaveLength(2);
+    expect(sessionDataAttributes(summary)).toEqual({
+      "data-session-patient": "p1",
+      "data-session-can-save": "false",
+      "data-session-refreshes": String(s.tokenRefreshes()),
+      "data-session-missing": "Condition.search CarePlan.create",
+    });
+    expect(JSON.stringify(summary)).not.toMatch(/SECRET/);
+  });
+});
+
+describe("recordLoadOptions", () => {
+  it("skips the searches the grant does not allow and carries the issuer's bounds and quirks", async () => {
+    const { recordLoadOptions } = await import("@/lib/smart/session-policy");
+    const { compareScopes } = await import("@/lib/smart/granted-scopes");
+    const asOf = new Date("2025-01-01T00:00:00Z");
+    const o = recordLoadOptions({ ...ISSUER, maxPages: 3, observationCategoryRequired: true }, compareScopes(REQUESTED, REQUESTED.replace(" patient/Observation.rs", "")), asOf);
+    expect(o).toEqual({
+      asOf, maxPages: 3, pageSize: 200, observationCategoryRequired: true,
+      allowed: { medicationRequests: true, observations: false, conditions: true, carePlans: true },
+    });
+  });
+});
