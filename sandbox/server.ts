@@ -42,7 +42,8 @@ interface App {
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const store = await createStore(buildScenarioResources(clockFor(options.asOf ?? new Date())));
+  const clock = clockFor(options.asOf ?? new Date());
+  const store = await createStore(buildScenarioResources(clock));
   const loaded = new Map<string, number>();
   for (const dir of options.dataDirs) for (const [file, n] of await loadBundleDir(store, dir)) loaded.set(file, n);
   const keys = await createSigningKeys();
@@ -66,7 +67,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     cors,
     log,
     fhir: { store, engine: new SearchEngine(store.repo), keys, fhirBase, authorizeUrl: endpoints.authorizeUrl, tokenUrl: endpoints.tokenUrl, cors, log, defaultPageSize: options.defaultPageSize, maxPageSize: options.maxPageSize },
-    launcher: { repo: store.repo, directory, fhirBase, appLaunchUrl: options.appLaunchUrl, appOrigins },
+    launcher: { repo: store.repo, directory, fhirBase, appLaunchUrl: options.appLaunchUrl, appOrigins, asOf: clock.date(0) },
     auth: { clients: options.clients, fhirBase, directory, grants, descriptions },
     token: { clients: options.clients, fhirBase, grants, keys, cors, smartStyleUrl: `${origin}/smart-style.json` },
   };

@@ -15,7 +15,7 @@ export interface LauncherPatient {
   /** Scenario one-liner, or null for patients loaded from SANDBOX_DATA. */
   summary: string | null;
   opioids: string[];
-  mmeBand: string | null;
+  mmeBand: string;
 }
 
 export interface LauncherInput {
@@ -49,7 +49,7 @@ export function renderLauncher(input: LauncherInput): string {
   const rows = input.patients.map((p) => {
     const options: LaunchOptions = { ...form.options, patient: p.id, ...(practitioner ? { practitioner } : {}) };
     const opioids = p.opioids.length ? p.opioids.map(escapeHtml).join("; ") : "no current opioid orders";
-    const band = p.mmeBand ? `<br><span class="hint">Expected: ${escapeHtml(p.mmeBand)}</span>` : "";
+    const band = `<br><span class="hint">MME (lib/mme, CDC 2022): ${escapeHtml(p.mmeBand)}</span>`;
     return `<tr>
   <th scope="row">${escapeHtml(p.name)}<br><span class="hint">${escapeHtml(p.id)}${p.birthDate ? ` · born ${escapeHtml(p.birthDate)}` : ""}</span></th>
   <td>${p.summary ? `${escapeHtml(p.summary)}<br>` : ""}<span class="hint">Opioids: ${opioids}</span>${band}</td>

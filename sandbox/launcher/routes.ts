@@ -22,6 +22,8 @@ export interface LauncherDeps {
   appLaunchUrl: string;
   /** Origins an app launch URL may have (the registered clients' origins): no open redirect. */
   appOrigins: ReadonlySet<string>;
+  /** The sandbox's day (YYYY-MM-DD): the MME shown is computed as of it. */
+  asOf: string;
 }
 
 export async function handleLauncher(deps: LauncherDeps, res: ServerResponse, query: URLSearchParams): Promise<void> {
@@ -35,7 +37,7 @@ export async function handleLauncher(deps: LauncherDeps, res: ServerResponse, qu
   people.sort((a, b) => order(a.id) - order(b.id));
   const patients: LauncherPatient[] = [];
   for (const p of people) {
-    const line = await summarizePatient(deps.repo, p.id);
+    const line = await summarizePatient(deps.repo, p.id, deps.asOf);
     const summary = SCENARIOS.find((s) => s.id === p.id)?.summary ?? null;
     patients.push({ id: p.id, name: p.name, birthDate: p.birthDate, summary, ...line });
   }

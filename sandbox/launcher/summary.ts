@@ -1,66 +1,66 @@
 /**
- * The launcher's one-line summary of a patient: current opioid orders and the MME band.
- * Opioids are recognized with lib/mme's RxNorm catalog. The band comes from the scenario's
- * hand-computed expectation (CDC 2022 factors, docs/qa.md); patients loaded from SANDBOX_DATA
- * show their opioid list only.
+ * The launcher's one-line summary of a patient: current opioid orders and the MME band,
+ * computed the way the app computes them: the record's MedicationRequests and Medications
+ * parsed by lib/fhir/parse, then lib/mme's calculateMme (CDC 2022 factors) as of the
+ * sandbox's day. Works for scenario patients and for SANDBOX_DATA patients alike.
  */
 import type { MemoryRepository } from "@medplum/fhir-router";
-import type { Coding, Medication, MedicationRequest } from "@medplum/fhirtypes";
-import { productByRxnorm } from "@/lib/mme/catalog";
-import { scenarioById } from "../scenarios";
-
-const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+import type { Medication, MedicationRequest } from "fhir/r4";
+import type { MmeResult, UnreadableResource } from "@/lib/domain";
+import { parseResource } from "@/lib/fhir/parse";
+import { calculateMme, describeTotal, MME_BAND_HIGH, MME_BAND_REASSESS } from "@/lib/mme";
 
 export interface PatientSummaryLine {
   opioids: string[];
-  /** e.g. "120 MME/day (at or above 90)"; null when not computed here. */
-  mmeBand: string | null;
+  /** e.g. "120 MME/day (at or above 90)". */
+  mmeBand: string;
 }
 
-/** 50 and 90 MME/day: informational bands (CDC 2022 supporting text; clinical.md section 1.9). */
-export const MME_BAND_LOW = 50;
-export const MME_BAND_HIGH = 90;
-
-export function mmeBandLabel(mmePerDay: number, complete: boolean): string {
-  const band = mmePerDay >= MME_BAND_HIGH ? "at or above 90" : mmePerDay >= MME_BAND_LOW ? "50 to under 90" : "under 50";
-  return `${complete ? "" : "at least "}${mmePerDay} MME/day (${band})`;
+/** 50 and 90 MME/day are informational bands (CDC 2022 supporting text; clinical.md section 1.9). */
+export function mmeBandLabel(result: Pick<MmeResult, "state" | "totalMmePerDay">): string {
+  const total = result.totalMmePerDay;
+  if (result.state === "unknown" || total === null) return "MME unknown";
+  const band = total >= MME_BAND_HIGH ? "at or above 90" : total >= MME_BAND_REASSESS ? "50 to under 90" : "under 50";
+  return `${describeTotal(result)} (${band})`;
 }
 
-export async function summarizePatient(repo: MemoryRepository, patientId: string): Promise<PatientSummaryLine> {
-  const orders = await repo.searchResources<MedicationRequest>({
+export async function summarizePatient(repo: MemoryRepository, patientId: string, asOf: string): Promise<PatientSummaryLine> {
+  const raw = await repo.searchResources({
     resourceType: "MedicationRequest",
-    filters: [
-      { code: "subject", operator: "eq", value: `Patient/${patientId}` },
-      { code: "status", operator: "eq", value: "active" },
-    ],
-    count: 1000,
+    filters: [{ code: "subject", operator: "eq", value: `Patient/${patientId}` }],
+    count: 10_000,
   });
-  const names = await Promise.all(orders.map((o) => orderCodings(repo, o).then(opioidName)));
-  const opioids = [...new Set(names.flatMap((n) => n ?? []))];
-  const scenario = scenarioById(patientId);
-  const mmeBand = scenario ? mmeBandLabel(scenario.expected.mmePerDay, scenario.expected.completeness === "complete") : null;
-  return { opioids, mmeBand };
+  const medicationRequests: MedicationRequest[] = [];
+  const unreadable: UnreadableResource[] = [];
+  const medicationIds = new Set<string>();
+  for (const r of raw) {
+    const parsed = parseResource(r);
+    if (!parsed.ok) unreadable.push(parsed.unreadable);
+    else if (parsed.resource.resourceType === "MedicationRequest") {
+      medicationRequests.push(parsed.resource);
+      const ref = parsed.resource.medicationReference?.reference;
+      if (ref?.startsWith("Medication/")) medicationIds.add(ref.slice("Medication/".length));
+    }
+  }
+  const medications = await readMedications(repo, medicationIds);
+  const result = calculateMme({ medicationRequests, medications, unreadable, asOf });
+  const opioids = result.orders.flatMap((o) => {
+    if (o.status === "counted") return [o.display];
+    if (o.status === "not-computable") return [`${o.display} (not computable)`];
+    return o.reason === "mme.excluded.buprenorphine" ? [`${o.display} (buprenorphine: not counted)`] : [];
+  });
+  return { opioids: [...new Set(opioids)], mmeBand: mmeBandLabel(result) };
 }
 
-/** The order's medication codings, inline or from its Medication resource. */
-async function orderCodings(repo: MemoryRepository, order: MedicationRequest): Promise<Coding[]> {
-  const inline = order.medicationCodeableConcept?.coding;
-  if (Array.isArray(inline)) return inline;
-  const reference = order.medicationReference?.reference;
-  if (!reference?.startsWith("Medication/")) return [];
-  try {
-    const med = await repo.readResource<Medication>("Medication", reference.slice("Medication/".length));
-    return med.code?.coding ?? [];
-  } catch {
-    return [];
+async function readMedications(repo: MemoryRepository, ids: ReadonlySet<string>): Promise<Medication[]> {
+  const out: Medication[] = [];
+  for (const id of ids) {
+    try {
+      const parsed = parseResource(await repo.readResource("Medication", id));
+      if (parsed.ok && parsed.resource.resourceType === "Medication") out.push(parsed.resource);
+    } catch {
+      // A missing Medication leaves its order not computable; calculateMme says so.
+    }
   }
-}
-
-function opioidName(codings: readonly Coding[]): string | null {
-  for (const c of codings) {
-    if (c.system !== RXNORM || typeof c.code !== "string") continue;
-    const product = productByRxnorm(c.code);
-    if (product) return product.name;
-  }
-  return null;
+  return out;
 }

@@ -150,6 +150,8 @@ export interface ObservationSpec {
   code: Coding;
   category: "vital-signs" | "survey" | "laboratory";
   daysAgo: number;
+  /** Hour of the day (UTC), default 10. */
+  hour?: number;
   value: Pick<Observation, "valueQuantity" | "valueCodeableConcept" | "valueString" | "component">;
   clock: Clock;
 }
@@ -163,7 +165,7 @@ export function observation(s: ObservationSpec): Observation {
     category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: s.category }] }],
     code: { coding: [s.code], text: s.code.display ?? "" },
     subject: ref("Patient", s.patientId),
-    effectiveDateTime: s.clock.dateTime(s.daysAgo),
+    effectiveDateTime: s.clock.dateTime(s.daysAgo, s.hour),
     ...s.value,
   };
 }

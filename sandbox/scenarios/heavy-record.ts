@@ -1,7 +1,9 @@
 /**
  * Harold Hefty: a heavy record for performance work: 149 MedicationRequests (five years of
- * monthly refills) and 3,004 Observations (pain, respiratory rate and heart rate every 3 days
- * for about 8 years, plus PEG). Current regimen: morphine ER 15 mg q12h + oxycodone 5 mg q8h PRN.
+ * monthly refills) and 3,004 Observations (pain, respiratory rate and heart rate about every
+ * 17 hours for the last 2 years, plus PEG), so the app's 2-year readiness search alone returns
+ * about 1,000 pain scores (several pages). Current regimen: morphine ER 15 mg q12h + oxycodone
+ * 5 mg q8h PRN.
  */
 import type { Observation } from "fhir/r4";
 import { pegSeries } from "./assessments";
@@ -36,8 +38,8 @@ function orders(clock: Clock): unknown[] {
 /** Deterministic vitals: pain 2-8, respiratory rate 12-19/min, heart rate 60-99/min. */
 function vitals(clock: Clock): Observation[] {
   return Array.from({ length: HEAVY_VITAL_POINTS }, (_, i) => {
-    const daysAgo = 3 * i + 1;
-    const common = { patientId: ID, category: "vital-signs" as const, daysAgo, clock };
+    const daysAgo = Math.floor(i * 0.7) + 1;
+    const common = { patientId: ID, category: "vital-signs" as const, daysAgo, hour: 8 + (i % 3) * 4, clock };
     return [
       observation({ ...common, id: `${ID}-pain-${i + 1}`, code: OBS.pain, value: score(2 + ((i * 7) % 7)) }),
       observation({ ...common, id: `${ID}-rr-${i + 1}`, code: OBS.respiratoryRate, value: { valueQuantity: { value: 12 + ((i * 5) % 8), unit: "/min", system: UCUM, code: "/min" } } }),
@@ -77,7 +79,7 @@ export const heavyRecord: Scenario = {
     notCounted: ["120 completed monthly opioid refills and 25 completed lisinopril orders", "lisinopril, naloxone (not opioid analgesics)"],
     keyFindings: [
       "52.5 MME/day: at or above 50 MME/day",
-      "The whole record is read: every page followed (about 15 pages of Observations at 200 per page), nothing reported truncated",
+      "The whole record is read: every page followed (about 1,000 pain scores in the 2-year window, 6 pages at 200 per page), nothing reported truncated",
       "Naloxone on record",
       "Long-term use (5 years of monthly refills)",
     ],

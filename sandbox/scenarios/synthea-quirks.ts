@@ -1,7 +1,7 @@
 /**
  * Quincy Quirk: the shape of the public sandbox's Synthea data (../shared/fixtures/sandbox-patients
  * README): doses with a bare value and no unit, no dispenseRequest or category, a decades-old
- * order still "active", a branded code missing from the catalog, decimal pain scores, and the
+ * order still "active", Synthea's branded Vicodin code, decimal pain scores, and the
  * PHQ-2 / PHQ-9 Teen codes Synthea emits for adults.
  */
 import { observation, medicationRequest, patient, score, visit, type Clock, type OrderSpec } from "./builders";
@@ -39,7 +39,7 @@ export const syntheaQuirks: Scenario = {
     arithmetic: ["hydrocodone/APAP 7.5/325: dose 1 with no unit, read as 1 tablet (flagged assumption) x 4/day = 30 mg/day x 1 = 30 MME/day"],
     notCounted: [
       "APAP/oxycodone 5/325 \"active\" but authored 27 years ago: stale, excluded with the reason (it would add 45 MME/day if counted)",
-      "Vicodin 1310197 (stopped; a branded code not in the catalog)",
+      "Vicodin 1310197 (stopped 8 years ago)",
     ],
     keyFindings: [
       "Assumption shown: a dose without a unit is read as a tablet count",
