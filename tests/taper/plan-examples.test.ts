@@ -198,3 +198,20 @@ describe("a rate that makes the next step impossible becomes a hold", () => {
     expect(totals(plan).at(-1)).toBe(0);
   });
 });
+
+describe("factor consistency with the MME engine's table", () => {
+  it("uses the 2016 methadone tiers for each step's daily dose when the MME came from the cdc-2016 table", () => {
+    // methadone 10 mg every 8 h = 30 mg/day; 2016 tier (20, 40] -> 8: 240 MME.
+    const start = item("864706", 1, 3);
+    const r = { ...regimen({ ...start, mmePerDay: 240 }), factorTableId: "cdc-2016" as const };
+    const plan = planOf(r, options(), "2025-01-01");
+    const tier = (mg: number): number => (mg <= 20 ? 4 : mg <= 40 ? 8 : mg <= 60 ? 10 : 12);
+    for (const step of plan.steps) {
+      const dailyMg = step.products.reduce((s, p) => s + p.dose * p.administrationsPerDay, 0);
+      expect(step.totalMmePerDay).toBeCloseTo(dailyMg * tier(dailyMg), 9);
+    }
+    // 25 mg = 200 MME, then 20 mg = 80 MME (tier 4): the cliff of the 2016 table
+    expect(totals(plan)).toContain(200);
+    expect(totals(plan)).toContain(80);
+  });
+});

@@ -3,10 +3,12 @@
  * with the MME engine: the factor is derived from the MME engine's own result for the
  * order (mmePerDay / daily amount), so the table the MME engine used (cdc-2022 or cdc-2016)
  * applies here too. Every factor in the 2022 table is a single number per unit, so this is
- * exact for it; for the 2016 table's tiered methadone factor the MME at lower doses is
- * computed with the starting tier (see `mmeFunctionFor`).
+ * exact for it. A tiered factor (the 2016 table's methadone) depends on the daily dose, so
+ * lower doses are looked up in lib/mme's own table (`resolveFactor`), tier by tier, for the
+ * product's daily dose (one methadone product at a time: the usual case).
  */
 import type { FactorTableId, RegimenItem } from "@/lib/domain";
+import { factorDefinition, factorKeyFor, resolveFactor } from "@/lib/mme/factors/lookup";
 import type { ProductKind } from "./product-kind";
 
 /** MME/day of a product at a daily amount (mg/day for oral and liquid; mcg/h worn for patches). */
@@ -26,7 +28,11 @@ export function derivedFactor(item: RegimenItem, kind: ProductKind): number {
   return daily > 0 ? item.mmePerDay / daily : Number.NaN;
 }
 
-export function mmeFunctionFor(item: RegimenItem, kind: ProductKind, _table: FactorTableId): MmeFunction {
+export function mmeFunctionFor(item: RegimenItem, kind: ProductKind, table: FactorTableId): MmeFunction {
   const factor = derivedFactor(item, kind);
-  return (dailyAmount) => dailyAmount * factor;
+  const ingredient = item.product.ingredients[0]?.ingredient;
+  const key = ingredient === undefined ? null : factorKeyFor(ingredient, item.product);
+  const definition = key === null ? null : factorDefinition(table, key);
+  if (key === null || definition === null || definition.rule.type === "single") return (dailyAmount) => dailyAmount * factor;
+  return (dailyAmount) => dailyAmount * (resolveFactor(table, key, dailyAmount)?.factor ?? Number.NaN);
 }
