@@ -1,0 +1,129 @@
+/**
+ * The sig-text parser, timing codes and NDC table through the engine (issue 10), with the whole
+ * sig corpus rather than a handful of texts:
+ * - sig-only orders compute dose.max x perDay.max x strength x factor, or are not computable
+ *   when the text leaves the dose or the frequency unknown (never a guess);
+ * - adding any sig text (corpus or random) to a structured order never changes its MME;
+ * - timing codes and NDC-only orders resolve, and say so in `sources`.
+ */
+import fc from "fast-check";
+import type { MedicationRequest } from "fhir/r4";
+import { describe, expect, it } from "vitest";
+import { calculateMme } from "@/lib/mme";
+import { makeNdcLookup, NDC_SYSTEM } from "@/lib/mme/ndc";
+import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
+import { GTS_ABBREVIATION_SYSTEM } from "@/lib/mme/timing";
+import { AS_OF, one, order, parsed, perDay, tab } from "./builders";
+import { SIG_CORPUS } from "./sig/corpus";
+
+const OXY_5 = "1049621"; // oxycodone 5 mg tablet, factor 1.5
+const OXY_SOLUTION_1 = "1049604"; // oxycodone 1 mg/mL oral solution
+const FENTANYL_75 = "197696"; // fentanyl 75 mcg/h patch: 180 MME per patch worn
+
+/** Product for a corpus dose unit, and MME per unit of dose. */
+const PRODUCT_BY_UNIT: Partial<Record<string, { rxnorm: string; mmePerUnit: number }>> = {
+  tablet: { rxnorm: OXY_5, mmePerUnit: 5 * 1.5 },
+  mg: { rxnorm: OXY_5, mmePerUnit: 1.5 },
+  mL: { rxnorm: OXY_SOLUTION_1, mmePerUnit: 1 * 1.5 },
+};
+
+const sigOnly = (rxnorm: string, text: string): MedicationRequest => order(rxnorm, { text });
+
+describe("sig-only orders through the engine (corpus)", () => {
+  const computable = SIG_CORPUS.filter((c) => c.dose !== null && c.perDay !== null && c.dose[2] !== null && PRODUCT_BY_UNIT[c.dose[2]] !== undefined && (c.caps ?? []).length === 0);
+
+  it("exercises most of the corpus", () => {
+    expect(computable.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(computable.map((c) => [c.text, c] as const))("%j -> dose max x doses/day max x MME per unit", (_t, c) => {
+    const unit = c.dose?.[2] ?? "";
+    const product = PRODUCT_BY_UNIT[unit];
+    const o = one(sigOnly(product?.rxnorm ?? "", c.text));
+    // e.g. "1-2 tablets every 4-6 hours": 2 tablets x 6 a day x 5 mg x 1.5 = 90
+    const expected = (c.dose?.[1] ?? NaN) * (c.perDay?.[1] ?? NaN) * (product?.mmePerUnit ?? NaN);
+    expect(o.status).toBe("counted");
+    expect(o.mmePerDay).toBeCloseTo(expected, 9);
+    expect(o.sources).toMatchObject({ dose: "sig-text", frequency: "sig-text" });
+    expect(o.asNeeded).toBe(c.prn);
+  });
+
+  it.each(SIG_CORPUS.filter((c) => c.dose === null || (c.perDay === null && c.dose[2] !== "patch")).map((c) => [c.text] as const))(
+    "%j leaves the dose or frequency unknown -> not computable",
+    (text) => {
+      const o = one(sigOnly(OXY_5, text));
+      expect(o.status).toBe("not-computable");
+      expect(o.mmePerDay).toBeNull();
+    },
+  );
+
+  it.each(SIG_CORPUS.filter((c) => c.dose?.[2] === "patch").map((c) => [c.text, c.dose?.[1] ?? NaN] as const))(
+    "%j -> %d patch(es) worn x 75 mcg/h x 2.4, whatever the change interval",
+    (text, patches) => {
+      expect(one(sigOnly(FENTANYL_75, text)).mmePerDay).toBeCloseTo(patches * 180, 9);
+    },
+  );
+});
+
+/** A structured, current oxycodone order, PRN or not. */
+const structured = fc
+  .record({ units: fc.integer({ min: 1, max: 3 }), times: fc.integer({ min: 1, max: 6 }), asNeeded: fc.boolean(), rxnorm: fc.constantFrom(OXY_5, FENTANYL_75) })
+  .map(({ units, times, asNeeded, rxnorm }) =>
+    order(rxnorm, perDay(rxnorm === FENTANYL_75 ? { value: units, unit: "patch" } : tab(units), times, { asNeededBoolean: asNeeded })),
+  );
+const TOKENS = ["take", "1", "2", "6", "tab", "patch", "ml", "mg", "q", "4", "h", "every", "hours", "bid", "prn", "max", "per", "day", "/", "then", "(", ")"];
+const anySig = fc.oneof(
+  fc.constantFrom(...SIG_CORPUS.map((c) => c.text)),
+  fc.array(fc.constantFrom(...TOKENS), { maxLength: 12 }).map((t) => t.join(" ")),
+  fc.string({ maxLength: 60 }),
+);
+
+describe("adding a sig text to a structured order never changes its MME", () => {
+  it("as dosageInstruction.text or patientInstruction, corpus or random text", () => {
+    fc.assert(
+      fc.property(structured, anySig, fc.boolean(), (mr, text, asPatientInstruction) => {
+        const field = asPatientInstruction ? { patientInstruction: text } : { text };
+        const withText = { ...mr, dosageInstruction: mr.dosageInstruction?.map((d) => ({ ...d, ...field })) };
+        const before = calculateMme({ medicationRequests: [parsed(mr)], asOf: AS_OF });
+        const after = calculateMme({ medicationRequests: [parsed(withText)], asOf: AS_OF });
+        expect(after.totalMmePerDay).toBe(before.totalMmePerDay);
+        expect(after.orders[0]?.status).toBe(before.orders[0]?.status);
+        expect(after.orders[0]?.sources).toEqual(before.orders[0]?.sources);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("a sig cap lower than the structured PRN schedule is not applied to it (structured wins), and a discrepancy is shown", () => {
+    const mr = order(OXY_5, perDay(tab(2), 6, { asNeededBoolean: true, text: "1 tab q4h prn, max 2 tablets per day" }));
+    const o = one(mr);
+    expect(o.mmePerDay).toBeCloseTo(2 * 6 * 5 * 1.5, 9); // 90: the structured maximum
+    expect(o.discrepancies.length).toBeGreaterThan(0);
+  });
+});
+
+describe("timing codes and NDC codes through the engine", () => {
+  it.each([
+    // code, administrations/day; 1 tablet of oxycodone 5 mg: perDay x 7.5
+    [{ coding: [{ system: GTS_ABBREVIATION_SYSTEM, code: "QID" }] }, 4],
+    [{ coding: [{ system: GTS_ABBREVIATION_SYSTEM, code: "Q8H" }] }, 3],
+    [{ coding: [{ system: GTS_ABBREVIATION_SYSTEM, code: "QOD" }] }, 0.5],
+    [{ text: "every 4-6 hours" }, 6],
+  ])("timing.code %j -> %d a day", (code, n) => {
+    const o = one(order(OXY_5, { timing: { code }, doseAndRate: [{ doseQuantity: tab(1) }] }));
+    expect(o.mmePerDay).toBeCloseTo(n * 7.5, 9);
+    expect(o.sources.frequency).toBe("timing-code");
+  });
+
+  it.each([
+    // NDC as written (10/11 digits, dashed or not) -> Percocet 5/325: 1 tab QID = 4 x 5 x 1.5 = 30
+    ["00590-0127-65"],
+    ["00590012765"],
+    ["0590-0127-65"],
+  ])("NDC-only order %s -> 30, product from the NDC table", (ndc) => {
+    const mr = order("x", perDay(tab(1), 4), { medicationCodeableConcept: { coding: [{ system: NDC_SYSTEM, code: ndc }] } });
+    const o = one(mr, { ndcLookup: makeNdcLookup(NDC_TABLE) });
+    expect(o.mmePerDay).toBeCloseTo(30, 9);
+    expect(o.sources.product).toBe("ndc-table");
+  });
+});
