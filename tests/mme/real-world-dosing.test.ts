@@ -126,4 +126,19 @@ describe("timing codes and NDC codes through the engine", () => {
     expect(o.mmePerDay).toBeCloseTo(30, 9);
     expect(o.sources.product).toBe("ndc-table");
   });
+
+  it("every NDC product whose only factor is the data file's (TIRF fentanyl, meperidine, levorphanol...) gets that factor per NDC", () => {
+    const lookup = makeNdcLookup(NDC_TABLE);
+    const dataFileOnly = /^(?:Fentanyl SA|Meperidine|Levorphanol|Pentazocine|Dihydrocodeine|Butorphanol|Levomethadyl)$/;
+    const groups = NDC_TABLE.products.filter((p) => dataFileOnly.test(p.drug));
+    expect(groups.length).toBeGreaterThan(60);
+    for (const p of groups) {
+      const ndc = p.ndcs[0] ?? "";
+      const unit = lookup(ndc)?.product?.unit ?? "";
+      const mr = order("x", perDay({ value: 1, unit }, 1), { medicationCodeableConcept: { coding: [{ system: NDC_SYSTEM, code: ndc }] } });
+      // 1 unit (tablet, lozenge, film, spray, mL) a day: strength per unit x the file's factor,
+      // e.g. Subsys 100 mcg/spray x 0.18 = 18; Lazanda 100 mcg/spray x 0.16 = 16
+      expect(one(mr, { ndcLookup: lookup }).mmePerDay, `${p.productName} ${ndc}`).toBeCloseTo((p.strengthPerUnit ?? NaN) * (p.mmeConversionFactor ?? NaN), 9);
+    }
+  });
 });
