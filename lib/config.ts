@@ -58,8 +58,13 @@ export const IssuerConfigSchema = z.object({
       observationCategoryRequired: z.boolean().default(false),
       /** `required` (default) or `unsafeV1`: send PKCE even if the server does not advertise S256. */
       pkceMode: z.enum(["required", "unsafeV1"]).default("required"),
+      /**
+       * Send `Epic-Client-ID: <clientId>` on SMART discovery: Epic overrides endpoints per client id
+       * and may otherwise return the wrong authorize/token endpoints (smart.md 1.2; fhirclient 2.6.1+).
+       */
+      epicClientIdHeader: z.boolean().default(false),
     })
-    .default({ observationCategoryRequired: false, pkceMode: "required" }),
+    .default({ observationCategoryRequired: false, pkceMode: "required", epicClientIdHeader: false }),
 });
 
 export const AppConfigSchema = z.object({

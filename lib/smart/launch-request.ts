@@ -21,6 +21,9 @@ export interface AuthorizeOptions {
   redirectUri: string;
   pkceMode: "required" | "unsafeV1";
   completeInTarget: true;
+  /** Extra headers on the `.well-known/smart-configuration` and `metadata` requests (Epic-Client-ID). */
+  wellKnownRequestOptions?: { headers: Record<string, string> };
+  conformanceRequestOptions?: { headers: Record<string, string> };
 }
 
 export type LaunchDecision =
@@ -77,5 +80,9 @@ export function decideLaunch(params: URLSearchParams, config: AppConfig, appOrig
     completeInTarget: true,
   };
   if (launch) options.launch = launch;
+  if (issuer.quirks.epicClientIdHeader) {
+    options.wellKnownRequestOptions = { headers: { "Epic-Client-ID": issuer.clientId } };
+    options.conformanceRequestOptions = { headers: { "Epic-Client-ID": issuer.clientId } };
+  }
   return { kind: "authorize", issuer, options };
 }

@@ -10,6 +10,7 @@ const config = parseConfig(
       { id: "ehr", name: "Test EHR", iss: "https://ehr.example.org/fhir/R4", clientId: "abc" },
       { id: "legacy", name: "Legacy EHR", iss: "https://old.example.org/fhir", clientId: "def", scopeStyle: "v1" },
       { id: "sbx", name: "Sandbox", iss: "https://launch.smarthealthit.org/v/r4", match: "prefix", clientId: "x" },
+      { id: "epic", name: "Epic", iss: "https://epic.example.org/api/FHIR/R4", clientId: "epic-client", quirks: { epicClientIdHeader: true } },
     ],
   },
   "test",
@@ -63,7 +64,17 @@ describe("decideLaunch", () => {
     const d = decideLaunch(new URLSearchParams(), config, ORIGIN);
     expect(d.kind).toBe("choose");
     if (d.kind !== "choose") return;
-    expect(d.issuers.map((i) => i.id)).toEqual(["ehr", "legacy"]);
+    expect(d.issuers.map((i) => i.id)).toEqual(["ehr", "legacy", "epic"]);
+  });
+
+  it("sends Epic-Client-ID on discovery only for issuers with that quirk", () => {
+    const epic = decideLaunch(new URLSearchParams({ iss: "https://epic.example.org/api/FHIR/R4", launch: "1" }), config, ORIGIN);
+    if (epic.kind !== "authorize") throw new Error("expected authorize");
+    expect(epic.options.wellKnownRequestOptions).toEqual({ headers: { "Epic-Client-ID": "epic-client" } });
+    expect(epic.options.conformanceRequestOptions).toEqual({ headers: { "Epic-Client-ID": "epic-client" } });
+    const other = decideLaunch(new URLSearchParams({ iss: "https://ehr.example.org/fhir/R4", launch: "1" }), config, ORIGIN);
+    if (other.kind !== "authorize") throw new Error("expected authorize");
+    expect(other.options.wellKnownRequestOptions).toBeUndefined();
   });
 
   it("refuses a launch code without iss", () => {
