@@ -91,7 +91,7 @@ export function resolveOptions(argv: readonly string[], env: Record<string, stri
     if (v === undefined) throw new Error(`${flag} needs a value`);
     return v;
   };
-  const envPort = env.SANDBOX_PORT ?? env.PORT;
+  const envPort = env.SANDBOX_PORT;
   if (envPort) options.port = parsePort(envPort);
   for (const spec of (env.SANDBOX_CLIENTS ?? "").split(";").filter((s) => s.trim())) extraClients.push(parseClientSpec(spec));
   if (env.SANDBOX_APP_LAUNCH_URL) options.appLaunchUrl = new URL(env.SANDBOX_APP_LAUNCH_URL).toString();
