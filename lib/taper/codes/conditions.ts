@@ -66,8 +66,8 @@ export const PREGNANCY: ConditionCodeList = {
 
 export const CANCER_PALLIATIVE: ConditionCodeList = {
   name: "cancer, palliative or end-of-life care",
-  source: "CDC IG exclusions (OpioidCDSRoutines.cql; value sets cdc-malignant-cancer-conditions, conditions-likely-terminal-for-opioid-prescribing; examples C79.2, C00.0, 708248004); curated SNOMED CT malignant neoplasm concepts; ICD-10-CM C00-C96, Z51.5",
-  snomed: ["363346000", "254637007", "254632001", "93761005", "363406005", "254837009", "708248004", "162607003"],
+  source: "CDC IG exclusions (OpioidCDSRoutines.cql; value sets cdc-malignant-cancer-conditions, conditions-likely-terminal-for-opioid-prescribing; examples C79.2, C00.0, 708248004); curated SNOMED CT malignant neoplasm concepts (incl. Synthea's 314994000 metastasis from prostate cancer); ICD-10-CM C00-C96, Z51.5",
+  snomed: ["363346000", "254637007", "254632001", "93761005", "363406005", "254837009", "314994000", "708248004", "162607003"],
   icd10Prefixes: ["C", "Z515"],
 };
 

@@ -44,7 +44,7 @@ export function cnsDepressantFinding(inputs: ReadinessInputs, orders: Classified
   const stale = matches.filter(({ o }) => currency(o, asOf, lookbackDays) === "stale");
   if (current.length > 0) {
     return finding(draft, "present", "Taken with opioids, these raise the risk of overdose. Coordinate with their prescribers; if both need reducing, tapering the opioid first may be safer, and benzodiazepines must themselves be tapered gradually. Offer naloxone.",
-      current.map(({ o, cls }) => orderEvidence(o, cls)));
+      [...current.map(({ o, cls }) => orderEvidence(o, cls)), ...stale.map(({ o, cls }) => orderEvidence(o, cls, "stale: not counted as current"))]);
   }
   if (stale.length > 0) {
     return finding(draft, "unknown", `Only old "active" orders were found (authored more than ${lookbackDays} days ago): confirm whether the patient still takes them.`,
