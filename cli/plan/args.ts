@@ -1,0 +1,116 @@
+/**
+ * Arguments of the `plan` command. Every malformed argument is an error with one sentence
+ * (exit 2), never a guessed value.
+ */
+import type { FactorTableId, TaperInterval, TaperPause } from "@/lib/domain";
+
+export interface PlanArgs {
+  bundlePath: string;
+  patientId: string;
+  ratePercent?: number;
+  interval?: TaperInterval;
+  basis?: "original" | "current" | "two-phase";
+  target?: { kind: "mme"; mmePerDay: number } | { kind: "discontinue" };
+  startDate?: string;
+  asOf?: string;
+  format: "schedule" | "careplan";
+  factorTableId: FactorTableId;
+  pauses: TaperPause[];
+  rapidReason?: string;
+}
+
+export const USAGE =
+  "usage: plan <bundle.json> --patient <id> [--rate 10] [--every week|month|<N>d|<N>w|<N>m] [--basis original|current|two-phase] " +
+  "[--target-mme N | --discontinue] [--start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--format schedule|careplan] [--factors cdc-2022|cdc-2016] " +
+  "[--pause <step>:<intervals>] [--rapid-reason <text>]";
+
+export type ParseArgsResult = { ok: true; args: PlanArgs } | { ok: false; error: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const VALUE_FLAGS = new Set(["--patient", "--rate", "--every", "--basis", "--target-mme", "--start", "--as-of", "--format", "--factors", "--pause", "--rapid-reason"]);
+
+export function parseArgs(argv: readonly string[]): ParseArgsResult {
+  const positional: string[] = [];
+  const values = new Map<string, string[]>();
+  let discontinue = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--discontinue") { discontinue = true; continue; }
+    if (!arg.startsWith("--")) { positional.push(arg); continue; }
+    const [flag = "", inline] = arg.split(/=(.*)/s, 2);
+    if (!VALUE_FLAGS.has(flag)) return { ok: false, error: `unknown option ${flag}` };
+    const value = inline ?? argv[++i];
+    if (value === undefined) return { ok: false, error: `${flag} needs a value` };
+    values.set(flag, [...(values.get(flag) ?? []), value]);
+  }
+  return build(positional, values, discontinue);
+}
+
+function build(positional: string[], values: Map<string, string[]>, discontinue: boolean): ParseArgsResult {
+  const one = (flag: string): string | undefined => values.get(flag)?.at(-1);
+  const bundlePath = positional[0];
+  const patientId = one("--patient");
+  if (bundlePath === undefined || positional.length > 1) return { ok: false, error: "give exactly one bundle file" };
+  if (patientId === undefined || patientId === "") return { ok: false, error: "--patient <id> is required" };
+  if (discontinue && one("--target-mme") !== undefined) return { ok: false, error: "--target-mme and --discontinue are exclusive" };
+  const args: PlanArgs = { bundlePath, patientId, format: "schedule", factorTableId: "cdc-2022", pauses: [] };
+  const steps: Array<string | null> = [
+    setNumber(one("--rate"), "--rate", (n) => { args.ratePercent = n; }),
+    setNumber(one("--target-mme"), "--target-mme", (n) => { args.target = { kind: "mme", mmePerDay: n }; }),
+    setInterval(one("--every"), args),
+    setChoice(one("--basis"), "--basis", ["original", "current", "two-phase"] as const, (v) => { args.basis = v; }),
+    setChoice(one("--format"), "--format", ["schedule", "careplan"] as const, (v) => { args.format = v; }),
+    setChoice(one("--factors"), "--factors", ["cdc-2022", "cdc-2016"] as const, (v) => { args.factorTableId = v; }),
+    setDate(one("--start"), "--start", (d) => { args.startDate = d; }),
+    setDate(one("--as-of"), "--as-of", (d) => { args.asOf = d; }),
+    setPauses(values.get("--pause") ?? [], args),
+  ];
+  const error = steps.find((e) => e !== null);
+  if (error !== undefined && error !== null) return { ok: false, error };
+  if (discontinue) args.target = { kind: "discontinue" };
+  const rapid = one("--rapid-reason");
+  if (rapid !== undefined) args.rapidReason = rapid;
+  return { ok: true, args };
+}
+
+function setNumber(raw: string | undefined, flag: string, set: (n: number) => void): string | null {
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n)) return `${flag} must be a number (got "${raw}")`;
+  set(n);
+  return null;
+}
+
+function setChoice<T extends string>(raw: string | undefined, flag: string, choices: readonly T[], set: (v: T) => void): string | null {
+  if (raw === undefined) return null;
+  const match = choices.find((c) => c === raw);
+  if (match === undefined) return `${flag} must be one of ${choices.join(", ")} (got "${raw}")`;
+  set(match);
+  return null;
+}
+
+function setDate(raw: string | undefined, flag: string, set: (d: string) => void): string | null {
+  if (raw === undefined) return null;
+  if (!DATE.test(raw)) return `${flag} must be a date YYYY-MM-DD (got "${raw}")`;
+  set(raw);
+  return null;
+}
+
+function setInterval(raw: string | undefined, args: PlanArgs): string | null {
+  if (raw === undefined) return null;
+  if (raw === "week" || raw === "month" || raw === "day") { args.interval = { unit: raw, count: 1 }; return null; }
+  const m = /^(\d+)(d|w|m)$/.exec(raw);
+  if (m === null) return `--every must be week, month, or <N>d / <N>w / <N>m (got "${raw}")`;
+  const unit = m[2] === "d" ? "day" : m[2] === "w" ? "week" : "month";
+  args.interval = { unit, count: Number(m[1]) };
+  return null;
+}
+
+function setPauses(raws: string[], args: PlanArgs): string | null {
+  for (const raw of raws) {
+    const m = /^(\d+):(\d+)$/.exec(raw);
+    if (m === null) return `--pause must be <step>:<intervals>, e.g. 3:2 (got "${raw}")`;
+    args.pauses.push({ atStep: Number(m[1]), intervals: Number(m[2]) });
+  }
+  return null;
+}

@@ -1,0 +1,72 @@
+/**
+ * The `plan` command, in-process: arguments -> bundle -> lib/mme `calculateMme` ->
+ * lib/taper `assessReadiness`, `regimenFromMme`, `defaultTaperOptions` (overridden by the
+ * flags), `proposeTaperPlan` -> JSON (`schedule`) or the CarePlan the app would write
+ * (`careplan`, lib/careplan `buildCarePlan`). Exit 2 for bad input and refused options,
+ * with one sentence on stderr.
+ */
+import { randomUUID } from "node:crypto";
+import type { MmeResult, ReadinessResult, TaperOptions, TaperPlan } from "@/lib/domain";
+import { buildCarePlan, PROPOSAL_IDENTIFIER_SYSTEM } from "@/lib/careplan";
+import { calculateMme } from "@/lib/mme";
+import { assessReadiness, defaultTaperOptions, proposeTaperPlan, regimenFromMme, type ReadinessInputs } from "@/lib/taper";
+import { type PlanArgs, parseArgs, USAGE } from "./args";
+import { readPatientResources } from "./bundle";
+import { refusalJson, scheduleJson } from "./output";
+
+export interface RunResult {
+  code: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command; `now` is the clock (the default as-of date and the CarePlan's `created`). */
+export function runPlan(argv: readonly string[], now: Date = new Date()): RunResult {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) return { code: 2, stdout: "", stderr: `plan: ${parsed.error}\n${USAGE}\n` };
+  const { args } = parsed;
+  const read = readPatientResources(args.bundlePath, args.patientId);
+  if (!read.ok) return { code: 2, stdout: "", stderr: `plan: ${read.error}\n` };
+  const asOf = args.asOf ?? now.toISOString().slice(0, 10);
+  const res = read.resources;
+  const mme = calculateMme({ medicationRequests: res.medicationRequests, medications: res.medications, unreadable: res.unreadableOrders, asOf, factorTableId: args.factorTableId });
+  const inputs: ReadinessInputs = { mme, medicationRequests: res.medicationRequests, medications: res.medications, observations: res.observations, conditions: res.conditions, unavailable: {} };
+  const readiness = assessReadiness(inputs, asOf);
+  const regimen = regimenFromMme(mme);
+  const options = withFlags(defaultTaperOptions(readiness, regimen, asOf), args);
+  const outcome = proposeTaperPlan(regimen, options, asOf);
+  if (!outcome.ok) {
+    const json = JSON.stringify(refusalJson(outcome.refusal, readiness.findings, mme, args.patientId), null, 2);
+    return { code: 2, stdout: `${json}\n`, stderr: `plan: refused (${outcome.refusal.code}): ${outcome.refusal.message}\n` };
+  }
+  const body = args.format === "careplan"
+    ? carePlanOf(outcome.plan, mme, readiness, res.patientId, now)
+    : scheduleJson(outcome.plan, readiness.findings, mme, args.patientId, [...res.unreadableOrders, ...res.unreadableOther]);
+  return { code: 0, stdout: `${JSON.stringify(body, null, 2)}\n`, stderr: "" };
+}
+
+function withFlags(defaults: TaperOptions, args: PlanArgs): TaperOptions {
+  const options: TaperOptions = { ...defaults, pauses: args.pauses };
+  if (args.ratePercent !== undefined) options.ratePercent = args.ratePercent;
+  if (args.interval !== undefined) options.interval = args.interval;
+  if (args.basis !== undefined) options.basis = args.basis;
+  if (args.target !== undefined) options.target = args.target;
+  if (args.startDate !== undefined) options.startDate = args.startDate;
+  if (args.rapidReason !== undefined) options.rapidTaper = { reason: args.rapidReason };
+  return options;
+}
+
+function carePlanOf(plan: TaperPlan, mme: MmeResult, readiness: ReadinessResult, patientId: string, now: Date): unknown {
+  const evidenceRefs = readiness.findings.flatMap((f) => f.evidence.map((e) => e.reference)).filter((r): r is string => r !== undefined && r.startsWith("Observation/"));
+  const orderRefs = mme.orders.filter((o) => o.status === "counted").map((o) => o.medicationRequest);
+  return buildCarePlan(plan, {
+    patientRef: `Patient/${patientId}`,
+    created: now.toISOString(),
+    identifier: { system: PROPOSAL_IDENTIFIER_SYSTEM, value: `urn:uuid:${randomUUID()}` },
+    mme,
+    readiness,
+    // The command has no clinician at the keyboard: nothing is confirmed, and the CarePlan says so.
+    confirmations: { checked: {}, followUpDate: null },
+    supportingRefs: [...orderRefs, ...evidenceRefs],
+  });
+}
