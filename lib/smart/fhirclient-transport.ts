@@ -136,70 +136,71 @@ async function send(client: SmartClientLike, req: FhirRequest): Promise<FhirResp
   };
 }
 
+/** One request through fhirclient, mapped to a response; `onRefreshed` when fhirclient refreshed the token first. */
+async function attemptOnce(client: SmartClientLike, req: FhirRequest, onRefreshed: () => void): Promise<FhirResponse> {
+  const expiresBefore = client.state.expiresAt;
+  try {
+    const response = await send(client, req);
+    if (client.state.expiresAt !== expiresBefore) onRefreshed();
+    return response;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === undefined) {
+      // A body that is not JSON despite a JSON content type: a response arrived but is unreadable.
+      if (error instanceof SyntaxError) return { status: 200, body: null, headers: {} };
+      // fhirclient refuses to refresh an expiring token without online/offline_access: the session is over.
+      if (error instanceof Error && /^Unable to refresh/.test(error.message)) return { status: 401, body: null, headers: {} };
+      throw sanitized(error);
+    }
+    if (isTokenEndpointError(error, client)) return { status: 401, body: null, headers: {} };
+    return responseOfError(error, status);
+  }
+}
+
 /**
  * Wrap a fhirclient `Client` as a `FhirTransport`. Resolves for every HTTP status; rejects
  * only when no response arrived (network, abort), with an error that carries no token, URL
  * or body. A 401 after a failed refresh (or without refresh) resolves as a 401 response.
  */
 export function createFhirclientTransport(client: SmartClientLike, hooks: TransportHooks = {}): FhirTransport {
-  const baseUrl = client.state.serverUrl.replace(/\/+$/, "");
   // fhirclient wipes the in-memory tokens on every 401, even when another request already
   // refreshed them: keep the newest known-good tokens to put back.
   let latest: object | undefined;
-  const remember = (): void => {
+  const refreshed = (): void => {
     latest = client.state.tokenResponse ? { ...client.state.tokenResponse } : undefined;
-  };
-  const attempt = async (req: FhirRequest): Promise<FhirResponse> => {
-    const expiresBefore = client.state.expiresAt;
-    try {
-      const response = await send(client, req);
-      if (client.state.expiresAt !== expiresBefore) {
-        remember();
-        hooks.onTokenRefresh?.();
-      }
-      return response;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === undefined) {
-        // A body that is not JSON despite a JSON content type: a response arrived but is unreadable.
-        if (error instanceof SyntaxError) return { status: 200, body: null, headers: {} };
-        // fhirclient refuses to refresh an expiring token without online/offline_access: the session is over.
-        if (error instanceof Error && /^Unable to refresh/.test(error.message)) return { status: 401, body: null, headers: {} };
-        throw sanitized(error);
-      }
-      if (isTokenEndpointError(error, client)) return { status: 401, body: null, headers: {} };
-      return responseOfError(error, status);
-    }
+    hooks.onTokenRefresh?.();
   };
   // One refresh at a time: parallel searches that meet the same 401 share it.
   let recovery: Promise<boolean> | null = null;
   const recover = (tokens: object | undefined): Promise<boolean> => {
-    recovery ??= (async () => {
-      client.state.tokenResponse = tokens; // put back what fhirclient cleared, so it can refresh
-      try {
-        await client.refresh();
-        remember();
-        hooks.onTokenRefresh?.();
-        return true;
-      } catch {
-        client.state.tokenResponse = {};
-        return false;
-      }
-    })().finally(() => {
+    recovery ??= refreshAfter401(client, tokens, refreshed).finally(() => {
       recovery = null;
     });
     return recovery;
   };
   return {
-    baseUrl,
+    baseUrl: client.state.serverUrl.replace(/\/+$/, ""),
     async request(req: FhirRequest): Promise<FhirResponse> {
       const tokens = client.state.tokenResponse ? { ...client.state.tokenResponse } : undefined;
-      const first = await attempt(req);
+      const first = await attemptOnce(client, req, refreshed);
       if (first.status !== 401) return first;
       const refreshedSince = latest !== undefined && ownProp(latest, "access_token") !== ownProp(tokens, "access_token");
       if (!refreshedSince && (!canRefresh(tokens) || !(await recover(tokens)))) return first;
       if (latest) client.state.tokenResponse = { ...latest }; // undo fhirclient's wipe of the newer tokens
-      return attempt(req);
+      return attemptOnce(client, req, refreshed);
     },
   };
+}
+
+/** Put back the tokens fhirclient cleared on a 401 and refresh once; false when the refresh is refused. */
+async function refreshAfter401(client: SmartClientLike, tokens: object | undefined, refreshed: () => void): Promise<boolean> {
+  client.state.tokenResponse = tokens;
+  try {
+    await client.refresh();
+    refreshed();
+    return true;
+  } catch {
+    client.state.tokenResponse = {};
+    return false;
+  }
 }

@@ -20,7 +20,7 @@ import { AppError, SESSION_ISSUES } from "@/lib/fhir/errors";
 import { compareScopes } from "./granted-scopes";
 import { createFhirclientTransport, isSmartClient, type SmartClientLike } from "./fhirclient-transport";
 import { fetchPublicIssuerConfig, type PublicIssuerConfig } from "./issuer-public";
-import { ownProp, parseFhirUser, readLaunchContext } from "./launch-context";
+import { ownProp, parseFhirUser, readLaunchContext, type LaunchContext } from "./launch-context";
 import { carePlanWritePolicy, sessionLimitations } from "./session-policy";
 import type { SmartSession } from "./session-types";
 import { checkTabBinding, webCryptoDigest, type Digest } from "./tab-binding";
@@ -88,15 +88,19 @@ async function establish(deps: SessionDeps, url: URL): Promise<SmartSession> {
   const client = await readyClient(deps);
   deps.removeStorageItem(SMART_KEY);
   const serverUrl = client.state.serverUrl.replace(/\/+$/, "");
-  const tokenResponse = client.state.tokenResponse;
-  const context = readLaunchContext(tokenResponse);
+  const context = readLaunchContext(client.state.tokenResponse);
   if (context.patientId === null) throw new AppError(SESSION_ISSUES.noPatient());
   const binding = await checkTabBinding(deps.digest, url, stateKey, serverUrl, context.patientId, freshLaunch);
   if (binding.kind === "mismatch") throw new AppError(SESSION_ISSUES.patientMismatch());
   if (binding.kind === "bound") deps.replaceUrl(binding.href);
   const issuer = await deps.fetchIssuerConfig(serverUrl);
   if (issuer === null) throw new AppError(SESSION_ISSUES.unknownIssuer());
-  const granted = ownProp(tokenResponse, "scope");
+  return buildSession(client, issuer, { ...context, patientId: context.patientId });
+}
+
+/** The session value once the launch is verified: transport, scopes, capabilities, policy. */
+async function buildSession(client: SmartClientLike, issuer: PublicIssuerConfig, context: LaunchContext & { patientId: string }): Promise<SmartSession> {
+  const granted = ownProp(client.state.tokenResponse, "scope");
   const scopes = compareScopes(client.state.scope ?? "", typeof granted === "string" ? granted : undefined);
   const listeners = new Set<() => void>();
   let refreshes = 0;
@@ -108,7 +112,7 @@ async function establish(deps: SessionDeps, url: URL): Promise<SmartSession> {
   });
   const capabilities = await readCapabilities(transport);
   return {
-    serverUrl,
+    serverUrl: transport.baseUrl,
     issuer,
     patientId: context.patientId,
     encounterId: context.encounterId,
