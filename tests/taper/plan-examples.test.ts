@@ -80,6 +80,9 @@ describe("ER + IR combination: highest MME first, one product at a time", () => 
     ]);
     expect(plan.steps[1]?.products.map((p) => p.key)).toEqual(["1860151", "1049683"]);
     expect(plan.steps[1]?.products[0]?.scheduleText).toBe("oxycodone ER 25 mg (1 x 15 mg + 1 x 10 mg) every 12 hours");
+    // no 25 mg tablet exists: no single product code; each component carries its own
+    expect(plan.steps[1]?.products[0]?.rxnorm).toBeNull();
+    expect(plan.steps[1]?.products[0]?.components.map((c) => [c.rxnorm, c.count])).toEqual([["1860154", 1], ["1860157", 1]]);
     expect(plan.steps[7]?.kind).toBe("stop");
     expect(plan.steps[7]?.products[0]).toMatchObject({ key: "1860151", administrationsPerDay: 0, mmePerDay: 0 });
   });

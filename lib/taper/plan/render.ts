@@ -64,8 +64,9 @@ function stateProducts(ladder: ProductLadder, state: DoseState, days: number): S
     const volume = group.level.components.reduce((sum, c) => sum + c.count, 0);
     return {
       key: item.key,
-      rxnorm: single?.rxnorm ?? item.product.rxnorm,
-      display: single?.display ?? item.product.name,
+      // A dose made of two strengths has no single product code: the components carry theirs.
+      rxnorm: single === undefined ? null : single.rxnorm,
+      display: single?.display ?? `${label} ${group.level.amount} ${doseUnit(ladder)} (${components.map((c) => `${c.count} x ${c.display}`).join(" + ")})`,
       dose: kind === "liquid" ? volume : group.level.amount,
       doseUnit: doseUnit(ladder),
       components,

@@ -1,0 +1,114 @@
+/** The `plan` command: output contract, options, refusals (exit 2), careplan format, one real process run. */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runPlan } from "@/cli/plan/main";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const LONG_TERM = fileURLToPath(new URL("../taper/fixtures/long-term-oxycodone-benzo-no-naloxone.json", import.meta.url));
+const OUD = fileURLToPath(new URL("../taper/fixtures/oud-on-buprenorphine.json", import.meta.url));
+const CHARLOTTE = fileURLToPath(new URL("../../../shared/fixtures/sandbox-patients/Charlotte_Padberg_1a42dac7-53b2-4875-8de5-051ae1923026.json", import.meta.url));
+const NOW = new Date("2025-03-01T15:00:00Z");
+
+function json(argv: string[]): { code: number; body: Record<string, unknown>; stderr: string } {
+  const r = runPlan(argv, NOW);
+  const body: unknown = r.stdout === "" ? {} : JSON.parse(r.stdout);
+  return { code: r.code, body: typeof body === "object" && body !== null ? Object.fromEntries(Object.entries(body)) : {}, stderr: r.stderr };
+}
+const steps = (body: Record<string, unknown>): Array<Record<string, unknown>> =>
+  (Array.isArray(body.steps) ? body.steps : []).map((s: unknown) => (typeof s === "object" && s !== null ? Object.fromEntries(Object.entries(s)) : {}));
+
+describe("plan --format schedule", () => {
+  it("prints the contract fields: startMmePerDay, steps with start, totalMmePerDay and products, findings", () => {
+    const { code, body } = json([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01"]);
+    expect(code).toBe(0);
+    // oxycodone ER 30 mg every 12 h = 90 MME; long-term use -> 10 % of the original per month (9 MME)
+    expect(body.startMmePerDay).toBe(90);
+    const all = steps(body);
+    expect(all.map((s) => s.totalMmePerDay)).toEqual([90, 82.5, 75, 67.5, 60, 52.5, 45, 37.5, 30, 15, 7.5, 0]);
+    expect(all[0]?.start).toBe("2025-03-01");
+    expect(all[1]?.products).toEqual([
+      expect.objectContaining({ rxnorm: "1860151", dose: 30, doseUnit: "mg", administrationsPerDay: 1, mmePerDay: 45 }),
+      // 25 mg = 15 + 10 mg tablets: no single product code; the components carry theirs
+      expect.objectContaining({ rxnorm: null, dose: 25, doseUnit: "mg", administrationsPerDay: 1, mmePerDay: 37.5 }),
+    ]);
+    expect(Array.isArray(body.findings) && body.findings.length).toBeGreaterThan(10);
+  });
+
+  it("applies --rate, --every, --basis, --target-mme and --start", () => {
+    const { code, body } = json([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01", "--rate", "5", "--every", "2w", "--basis", "current", "--target-mme", "60", "--start", "2025-03-10"]);
+    expect(code).toBe(0);
+    const all = steps(body);
+    expect(all.map((s) => s.start).slice(0, 3)).toEqual(["2025-03-10", "2025-03-24", "2025-04-07"]);
+    expect(all.at(-1)?.totalMmePerDay).toBe(60);
+    expect(body.options).toMatchObject({ ratePercent: 5, interval: { unit: "week", count: 2 }, basis: "current", target: { kind: "mme", mmePerDay: 60 } });
+  });
+
+  it("reads Synthea transaction bundles (urn:uuid patient references)", () => {
+    const { code, body } = json([CHARLOTTE, "--patient", "27f12f19-ede7-4432-98d6-659b5201c9fa", "--as-of", "2021-02-01"]);
+    expect(code).toBe(0);
+    expect(body.startMmePerDay).toBe(30); // acetaminophen/hydrocodone 7.5 mg, 4 a day
+    expect(steps(body).at(-1)?.kind).toBe("stop");
+  });
+});
+
+describe("refusals and bad input exit 2 with the reason", () => {
+  it.each([
+    [["--rate", "25", "--every", "10d"], /refused \(taper\.rate-too-fast\): 25 % every 10 days is 17.5 % per week/],
+    [["--rate", "100"], /refused \(taper\.abrupt-discontinuation\)/],
+    [["--target-mme", "95"], /refused \(taper\.invalid-target\)/],
+    [["--every", "fortnight"], /--every must be week, month/],
+    [["--basis", "fast"], /--basis must be one of original, current, two-phase/],
+    [["--target-mme", "10", "--discontinue"], /exclusive/],
+    [["--as-of", "March"], /--as-of must be a date/],
+  ])("%o", (extra, message) => {
+    const r = runPlan([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01", ...extra], NOW);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("refuses a plan when the MME is incomplete, naming the order", () => {
+    // the same patient with one opioid order that has no dose: a plan from the partial total is refused
+    const r = runPlan([fileURLToPath(new URL("./fixtures/incomplete-mme.json", import.meta.url)), "--patient", "p1", "--as-of", "2025-03-01"], NOW);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refused \(taper\.mme-incomplete\).*MedicationRequest\/no-dose/);
+  });
+
+  it("never tapers buprenorphine", () => {
+    const r = runPlan([OUD, "--patient", "p1", "--as-of", "2025-03-01"], NOW);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/taper\.nothing-to-taper.*Buprenorphine is never tapered/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ refusal: { code: "taper.nothing-to-taper" } });
+  });
+
+  it.each([
+    [["missing.json", "--patient", "p1"], /cannot read missing\.json/],
+    [[LONG_TERM, "--patient", "nobody"], /patient nobody is not in/],
+    [[LONG_TERM], /--patient <id> is required/],
+    [[LONG_TERM, "--patient", "p1", "--colour", "red"], /unknown option --colour/],
+  ])("bad input %o", (argv, message) => {
+    const r = runPlan(argv, NOW);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("plan --format careplan", () => {
+  it("prints the CarePlan the app would write: draft proposal, pain-plan category, the schedule as activities", () => {
+    const { code, body } = json([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01", "--format", "careplan"]);
+    expect(code).toBe(0);
+    expect(body).toMatchObject({ resourceType: "CarePlan", status: "draft", intent: "proposal", subject: { reference: "Patient/p1" }, created: "2025-03-01T15:00:00.000Z" });
+    expect(JSON.stringify(body.category)).toContain("80764-4");
+    expect(Array.isArray(body.activity) && body.activity.length).toBeGreaterThan(11);
+    expect(JSON.stringify(body.supportingInfo)).toContain("MedicationRequest/oxy-er");
+  });
+});
+
+describe("the npm script", () => {
+  it("runs as a process and exits 0 with JSON on stdout", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "cli/plan.ts", LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01"], { cwd: repo, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ startMmePerDay: 90 });
+  });
+});
