@@ -128,6 +128,23 @@ describe("plan properties", () => {
     }), { numRuns: 300 });
   });
 
+  it("follows up at least monthly from the start to after the last step, and lists what to monitor", () => {
+    fc.assert(fc.property(caseArb, ([items, opts]) => {
+      const plan = planFor(items, opts);
+      const dates = [opts.startDate, ...plan.followUps.map((f) => f.date)];
+      dates.slice(1).forEach((d, i) => {
+        const gap = (Date.parse(d) - Date.parse(dates[i] ?? d)) / 86_400_000;
+        expect(gap).toBeGreaterThanOrEqual(0);
+        expect(gap).toBeLessThanOrEqual(TAPER_DEFAULTS.followUpMaxGapDays);
+      });
+      expect((dates.at(-1) ?? "") > (plan.steps.at(-1)?.start ?? "")).toBe(true);
+      // every step change has a follow-up on its first day
+      for (const step of plan.steps.slice(1)) expect(plan.followUps.some((f) => f.date === step.start)).toBe(true);
+      const monitoring = plan.monitoring.join(" ").toLowerCase();
+      for (const word of ["withdrawal", "pain", "function", "mood", "suicidality"]) expect(monitoring).toContain(word);
+    }), { numRuns: 200 });
+  });
+
   it("never throws on arbitrary options: a plan or a refusal", () => {
     fc.assert(fc.property(regimenArb, fc.double(), fc.integer({ min: -2, max: 40 }), fc.constantFrom("day", "week", "month", "year"), fc.double(), (items, rate, count, unit, target) => {
       const opts = options({ ratePercent: rate, interval: { unit: unit as "day", count }, target: { kind: "mme", mmePerDay: target } });
