@@ -14,6 +14,8 @@ const MS_PER_DAY = 86_400_000;
  */
 export function dayNumber(value: string | undefined, end: "first" | "last" = "first"): number | null {
   if (value === undefined) return null;
+  const fast = fullDateDay(value);
+  if (fast !== null) return fast;
   const m = DATE_PART.exec(value);
   if (m === null) return null;
   const year = Number(m[1]);
@@ -28,6 +30,30 @@ export function dayNumber(value: string | undefined, end: "first" | "last" = "fi
         ? end === "first" ? Date.UTC(year, month - 1, 1) : Date.UTC(year, month, 0)
         : Date.UTC(year, month - 1, day);
   return Math.floor(ms / MS_PER_DAY);
+}
+
+const ZERO = 48;
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - ZERO;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+
+/**
+ * Fast path for the common full date "YYYY-MM-DD..." (days from civil, H. Hinnant's
+ * algorithm), avoiding a regex and a Date per order. Null when not of that shape.
+ */
+function fullDateDay(s: string): number | null {
+  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** `YYYY-MM-DD` of a day number. */

@@ -47,14 +47,21 @@ const SPELLINGS: ReadonlyMap<string, DoseUnit> = new Map<string, DoseUnit>([
   ["1", count("unit")], ["{each}", count("unit")], ["each", count("unit")], ["ea", count("unit")],
 ]);
 
+const NONE: UnitReading = { kind: "none" };
+/** Known readings built once per spelling (this runs for every dose). */
+const KNOWN: ReadonlyMap<string, UnitReading> = new Map([...SPELLINGS].map(([k, unit]): [string, UnitReading] => [k, { kind: "known", unit }]));
+
 function lookup(text: string | undefined): UnitReading {
-  if (text === undefined || text.trim() === "") return { kind: "none" };
-  const unit = SPELLINGS.get(text.trim().toLowerCase());
-  return unit === undefined ? { kind: "unknown", text } : { kind: "known", unit };
+  if (text === undefined) return NONE;
+  const exact = KNOWN.get(text);
+  if (exact !== undefined) return exact;
+  const normalized = text.trim().toLowerCase();
+  if (normalized === "") return NONE;
+  return KNOWN.get(normalized) ?? { kind: "unknown", text };
 }
 
 function sameUnit(a: DoseUnit, b: DoseUnit): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -41,15 +41,16 @@ export type RxnormLookup =
   | { kind: "ingredient-level"; entry: IngredientLevelCode }
   | { kind: "naloxone"; product: NaloxoneProduct };
 
+/** Every lookup answer, built once (the engine asks for each order). Catalog products win over the rest. */
+const lookups = new Map<string, RxnormLookup>([
+  ...[...naloxoneByRxnorm.values()].map((product): [string, RxnormLookup] => [product.rxnorm, { kind: "naloxone", product }]),
+  ...[...ingredientLevel.values()].map((entry): [string, RxnormLookup] => [entry.rxnorm, { kind: "ingredient-level", entry }]),
+  ...[...byRxnorm.values()].map((product): [string, RxnormLookup] => [product.rxnorm, { kind: "product", product }]),
+]);
+
 /** Everything the catalog knows about an RxNorm code: a product, an opioid without strength, naloxone, or null. */
 export function lookupRxnorm(rxnorm: string): RxnormLookup | null {
-  const code = rxnorm.trim();
-  const product = byRxnorm.get(code);
-  if (product !== undefined) return { kind: "product", product };
-  const entry = ingredientLevel.get(code);
-  if (entry !== undefined) return { kind: "ingredient-level", entry };
-  const naloxone = naloxoneByRxnorm.get(code);
-  return naloxone === undefined ? null : { kind: "naloxone", product: naloxone };
+  return lookups.get(rxnorm) ?? lookups.get(rxnorm.trim()) ?? null;
 }
 
 /**

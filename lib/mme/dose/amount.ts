@@ -40,32 +40,33 @@ function singleStrength(product: OpioidProduct) {
   return product.ingredients.length === 1 ? (product.ingredients[0] ?? null) : null;
 }
 
-function fromMass(product: OpioidProduct, mg: number, written: string): Step<DoseAmount> {
+function fromMass(product: OpioidProduct, mg: number, written: () => string): Step<DoseAmount> {
   const s = singleStrength(product);
   if (s === null || s.per === "hour") {
-    return fail("mme.unknown-dose-unit", `A dose of ${written} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
+    return fail("mme.unknown-dose-unit", `A dose of ${written()} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
   }
   const strengthMg = s.unit === "mg" ? s.value : s.value / 1000;
   return ok({ units: mg / strengthMg, massMg: mg });
 }
 
-function fromUnit(product: OpioidProduct, value: number, unit: DoseUnit, written: string): Step<DoseAmount> {
+function fromUnit(product: OpioidProduct, q: Quantity, value: number, unit: DoseUnit): Step<DoseAmount> {
+  const written = (): string => `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
   const unitWord = UNIT_WORD[product.unit];
   switch (unit.kind) {
     case "count":
       return COUNTS_FITTING[product.unit].includes(unit.unit)
         ? ok({ units: value, massMg: null })
-        : fail("mme.unknown-dose-unit", `The dose is written in ${written} but ${product.name} is dosed in ${unitWord}s.`);
+        : fail("mme.unknown-dose-unit", `The dose is written in ${written()} but ${product.name} is dosed in ${unitWord}s.`);
     case "volume":
       return product.unit === "mL"
         ? ok({ units: value * unit.mlPerUnit, massMg: null })
-        : fail("mme.unknown-dose-unit", `The dose is a volume (${written}) but ${product.name} is not a liquid.`);
+        : fail("mme.unknown-dose-unit", `The dose is a volume (${written()}) but ${product.name} is not a liquid.`);
     case "mass":
       return fromMass(product, value * unit.mgPerUnit, written);
     case "rate": {
       const s = singleStrength(product);
       if (product.doseForm !== "transdermal" || s === null || s.per !== "hour") {
-        return fail("mme.unknown-dose-unit", `The dose is a rate (${written}) but ${product.name} is not a patch.`);
+        return fail("mme.unknown-dose-unit", `The dose is a rate (${written()}) but ${product.name} is not a patch.`);
       }
       return ok({ units: (value * unit.mcgPerHourPerUnit) / s.value, massMg: null });
     }
@@ -82,7 +83,6 @@ export function readDoseQuantity(product: OpioidProduct, q: Quantity, notes: Not
   if (value === undefined) return fail("mme.missing-dose", `The ${what} has a unit but no value.`);
   if (!Number.isFinite(value) || value <= 0) return fail("mme.invalid-value", `The ${what} value ${String(value)} is not a positive number.`);
   const reading = readQuantityUnit(q);
-  const written = `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
   if (reading.kind === "unknown") {
     return fail("mme.unknown-dose-unit", `The ${what} unit "${reading.text}" is not one this calculator reads; it was not guessed.`);
   }
@@ -91,5 +91,5 @@ export function readDoseQuantity(product: OpioidProduct, q: Quantity, notes: Not
     assume(notes, "mme.assume.unitless-dose", `The ${what} (${num(value)}) has no unit: read as ${num(value)} ${unitWord}${value === 1 ? "" : "s"} of ${product.name}.`);
     return ok({ units: value, massMg: null });
   }
-  return fromUnit(product, value, reading.unit, written);
+  return fromUnit(product, q, value, reading.unit);
 }

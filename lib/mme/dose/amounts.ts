@@ -32,6 +32,8 @@ export function ingredientAmounts(product: OpioidProduct, r: DosageResult): Ingr
 
 /** Adds daily amounts of concurrent dosage instructions, ingredient by ingredient. */
 export function sumAmounts(lists: readonly IngredientDaily[][]): IngredientDaily[] {
+  const [only] = lists;
+  if (lists.length === 1 && only !== undefined) return only;
   const sums = new Map<string, IngredientDaily>();
   for (const item of lists.flat()) {
     const key = `${item.ingredient}|${item.kind}`;

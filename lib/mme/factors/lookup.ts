@@ -42,6 +42,9 @@ export function factorDefinition(tableId: FactorTableId, key: FactorKey): Factor
   return FACTOR_TABLES[tableId].factors[key] ?? DATA_FILE_FACTORS[key] ?? null;
 }
 
+/** Resolved single (not tiered) factors, built once per table and key: they do not depend on the dose. */
+const singleFactors: Readonly<Record<FactorTableId, Map<FactorKey, ResolvedFactor>>> = { "cdc-2022": new Map(), "cdc-2016": new Map() };
+
 /** The tier whose half-open interval (previous bound, upToMgPerDay] holds the dose. */
 export function tierFor(tiers: readonly FactorTier[], dailyMg: number): FactorTier | null {
   for (const tier of tiers) {
@@ -55,10 +58,16 @@ export function tierFor(tiers: readonly FactorTier[], dailyMg: number): FactorTi
  * table and the data file have no factor for it.
  */
 export function resolveFactor(tableId: FactorTableId, key: FactorKey, dailyAmount: number): ResolvedFactor | null {
+  const cached = singleFactors[tableId].get(key);
+  if (cached !== undefined) return cached;
   const def = factorDefinition(tableId, key);
   if (def === null) return null;
   const base = { key, amountUnit: def.amountUnit, kind: def.kind, citation: def.citation };
-  if (def.rule.type === "single") return { ...base, factor: def.rule.factor, beyondTable: false };
+  if (def.rule.type === "single") {
+    const resolved: ResolvedFactor = { ...base, factor: def.rule.factor, beyondTable: false };
+    singleFactors[tableId].set(key, resolved);
+    return resolved;
+  }
   const tier = tierFor(def.rule.tiers, dailyAmount);
   if (tier === null) return null;
   return { ...base, factor: tier.factor, beyondTable: dailyAmount > def.rule.tableEndsAtMgPerDay };

@@ -6,7 +6,7 @@
  */
 import type { FactorTableId, IngredientMme, OpioidProduct, ValueSource } from "@/lib/domain";
 import type { Dosage, MedicationRequest } from "fhir/r4";
-import { ingredientAmounts, sumAmounts } from "@/lib/mme/dose/amounts";
+import { ingredientAmounts, sumAmounts, type IngredientDaily } from "@/lib/mme/dose/amounts";
 import { estimateFromDispense } from "@/lib/mme/dose/dispense";
 import { computeDosage, type DosageResult } from "@/lib/mme/dose/dosage";
 import { assume, fail, newNotes, num, ok, type Notes, type Step } from "@/lib/mme/notes";
@@ -34,10 +34,22 @@ function totalOf(results: readonly DosageResult[], pick: (r: DosageResult) => nu
   return total;
 }
 
+function amountsOf(product: OpioidProduct, results: readonly DosageResult[]): IngredientDaily[] | null {
+  const [only] = results;
+  if (results.length === 1 && only !== undefined) return ingredientAmounts(product, only);
+  const lists: IngredientDaily[][] = [];
+  for (const r of results) {
+    const list = ingredientAmounts(product, r);
+    if (list === null) return null;
+    lists.push(list);
+  }
+  return sumAmounts(lists);
+}
+
 function combine(product: OpioidProduct, results: DosageResult[], tableId: FactorTableId, notes: Notes): Step<OrderComputation> {
-  const lists = results.map((r) => ingredientAmounts(product, r));
-  if (lists.some((l) => l === null)) return fail("mme.missing-dose", "The dosage does not give what this form needs (patches worn, or units a day).");
-  const ingredients = applyFactors(product, sumAmounts(lists.filter((l) => l !== null)), tableId, notes);
+  const amounts = amountsOf(product, results);
+  if (amounts === null) return fail("mme.missing-dose", "The dosage does not give what this form needs (patches worn, or units a day).");
+  const ingredients = applyFactors(product, amounts, tableId, notes);
   if (!ingredients.ok) return ingredients;
   const first = results[0];
   const perDay = totalOf(results, (r) => r.administrationsPerDay);
@@ -55,6 +67,8 @@ function combine(product: OpioidProduct, results: DosageResult[], tableId: Facto
 }
 
 function groupBySequence(dosages: readonly Dosage[]): Dosage[][] {
+  const [only] = dosages;
+  if (dosages.length === 1 && only !== undefined) return [[only]];
   const groups = new Map<string, Dosage[]>();
   for (const d of dosages) {
     const key = d.sequence === undefined ? "none" : String(d.sequence);
@@ -75,6 +89,8 @@ function computeGroup(product: OpioidProduct, group: Dosage[], tableId: FactorTa
 }
 
 function highestGroup(product: OpioidProduct, groups: Dosage[][], tableId: FactorTableId, notes: Notes): Step<OrderComputation> {
+  const [only] = groups;
+  if (groups.length === 1 && only !== undefined) return computeGroup(product, only, tableId, notes);
   let best: { value: OrderComputation; notes: Notes; sequence: number | undefined } | null = null;
   for (const group of groups) {
     const local = newNotes();

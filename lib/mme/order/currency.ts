@@ -23,6 +23,7 @@ export type Currency =
   | { kind: "excluded"; reason: ExclusionReason; message: string }
   | { kind: "unknown-status"; message: string };
 
+const CURRENT: Currency = { kind: "current" };
 const ORDER_INTENTS = new Set(["order", "plan", "original-order", "reflex-order", "filler-order", "instance-order"]);
 const HOURS_PER_DAY = 24;
 
@@ -57,13 +58,13 @@ function dateCheck(mr: MedicationRequest, asOfDay: number, asOf: IsoDate, lookba
   if (startsAfter > asOfDay) return excluded("mme.excluded.future", `Starts ${formatDay(startsAfter)}, after ${asOf}.`);
   if (authoredLast === null && validStart === null && validEnd === null) {
     assume(notes, "mme.assume.undated", "The order has no authored date or validity period: counted as current.");
-    return { kind: "current" };
+    return CURRENT;
   }
   const inLookback = authoredLast !== null && authoredLast >= asOfDay - lookbackDays;
   const inValidity = validStart !== null && validEnd !== null && validStart <= asOfDay && asOfDay <= validEnd;
   const end = supplyEnd(mr, authoredFirst);
   const inSupply = end !== null && end >= asOfDay;
-  if (inLookback || inValidity || inSupply) return { kind: "current" };
+  if (inLookback || inValidity || inSupply) return CURRENT;
   const when = authoredLast === null ? "undated" : `authored ${formatDay(authoredLast)}`;
   return excluded("mme.excluded.stale", `Marked active but ${when}, more than ${lookbackDays} days before ${asOf}, and no validity period or supply covers ${asOf}: not counted as current.`);
 }

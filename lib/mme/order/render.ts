@@ -1,6 +1,7 @@
 /**
  * The sig as written (`dosageInstruction.text` / `patientInstruction`), or a short rendering
  * of the structured dosage ("1 tablet every 6 h as needed") so every order shows one.
+ * Built by plain concatenation: it runs for every order.
  */
 import type { Dosage, Quantity } from "fhir/r4";
 import { num } from "@/lib/mme/notes";
@@ -31,16 +32,23 @@ function timingText(d: Dosage): string | null {
   return d.timing?.code?.text ?? d.timing?.code?.coding?.[0]?.code ?? null;
 }
 
+function append(text: string, part: string | null): string {
+  return part === null ? text : text === "" ? part : `${text} ${part}`;
+}
+
+function oneSig(d: Dosage): string {
+  const written = d.text?.trim() || d.patientInstruction?.trim();
+  if (written !== undefined && written !== "") return written;
+  const prn = d.asNeededBoolean === true || d.asNeededCodeableConcept !== undefined ? "as needed" : null;
+  return append(append(doseText(d) ?? "", timingText(d)), prn);
+}
+
 /** One line for the order's sig; null when the order has no dosage at all. */
 export function renderSig(dosages: readonly Dosage[] | undefined): string | null {
-  const parts = (dosages ?? []).map((d) => {
-    const written = d.text?.trim() || d.patientInstruction?.trim();
-    if (written !== undefined && written !== "") return written;
-    const text = [doseText(d), timingText(d), d.asNeededBoolean === true || d.asNeededCodeableConcept !== undefined ? "as needed" : null]
-      .filter((p): p is string => p !== null)
-      .join(" ");
-    return text === "" ? null : text;
-  });
-  const present = parts.filter((p): p is string => p !== null);
-  return present.length === 0 ? null : present.join("; ");
+  let sig = "";
+  for (const d of dosages ?? []) {
+    const text = oneSig(d);
+    if (text !== "") sig = sig === "" ? text : `${sig}; ${text}`;
+  }
+  return sig === "" ? null : sig;
 }

@@ -3,9 +3,19 @@
  * re-issues the prescription, the patient does not take both. The older (by authoredOn,
  * then input position) is `excluded` as `mme.excluded.superseded` with `supersededBy`.
  * Same product with a different dose: both are counted (the higher reading) and each says so.
+ * Linear in the number of orders (one pass to group, one to mark).
  */
 import type { OrderMme } from "@/lib/domain";
 import { dayNumber } from "@/lib/mme/dates";
+
+interface Item {
+  order: OrderMme;
+  index: number;
+  day: number;
+}
+
+/** At most this many other orders are named in an overlap note (then "and N more"). */
+const MAX_NAMED_OVERLAPS = 3;
 
 function productKey(o: OrderMme): string | null {
   const p = o.product;
@@ -14,55 +24,67 @@ function productKey(o: OrderMme): string | null {
 }
 
 function doseKey(o: OrderMme): string {
-  const amounts = o.ingredients.map((i) => `${i.ingredient}:${i.dailyAmountUnit}:${i.dailyAmount.toPrecision(12)}`).join(",");
-  return `${amounts}|${o.asNeeded ? "prn" : "scheduled"}`;
+  let key = o.asNeeded ? "prn" : "scheduled";
+  for (const i of o.ingredients) key += `|${i.ingredient}:${i.dailyAmountUnit}:${i.dailyAmount}`;
+  return key;
 }
 
-function newer(a: { order: OrderMme; index: number }, b: { order: OrderMme; index: number }): boolean {
-  const da = dayNumber(a.order.authoredOn ?? undefined) ?? -Infinity;
-  const db = dayNumber(b.order.authoredOn ?? undefined) ?? -Infinity;
-  return da === db ? a.index > b.index : da > db;
+function newer(a: Item, b: Item): boolean {
+  return a.day === b.day ? a.index > b.index : a.day > b.day;
 }
 
-/** Marks superseded duplicates and notes overlapping orders; returns a new array, same order. */
-export function supersedeDuplicates(orders: readonly OrderMme[]): OrderMme[] {
-  const out = [...orders];
-  const byProduct = new Map<string, { order: OrderMme; index: number }[]>();
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** Marks a superseded order (orders here are fresh objects built by this calculation). */
+function supersede(item: Item, keep: Item): void {
+  const date = keep.order.authoredOn === null ? "" : ` (authored ${keep.order.authoredOn.slice(0, 10)})`;
+  const o = item.order;
+  o.status = "excluded";
+  o.reason = "mme.excluded.superseded";
+  o.message = `Same product and dose as ${keep.order.medicationRequest}${date}, which replaces it: counted once.`;
+  o.mmePerDay = null;
+  o.supersededBy = keep.order.medicationRequest;
+}
+
+function noteOverlap(item: Item, kept: readonly Item[]): void {
+  const others: string[] = [];
+  for (const k of kept) {
+    if (others.length === MAX_NAMED_OVERLAPS) break;
+    if (k !== item) others.push(k.order.medicationRequest);
+  }
+  const count = kept.length - 1;
+  const named = others.join(", ");
+  const more = count > MAX_NAMED_OVERLAPS ? ` and ${count - MAX_NAMED_OVERLAPS} more` : "";
+  const message = `Another current order for the same product with a different dose (${named}${more}) is also counted.`;
+  item.order.assumptions.push({ code: "mme.assume.overlapping-orders", message });
+}
+
+/**
+ * Marks superseded duplicates and notes overlapping orders, in place: `orders` must be the
+ * fresh OrderMme objects of the current calculation (never a caller's result).
+ */
+export function supersedeDuplicates(orders: OrderMme[]): OrderMme[] {
+  const byProduct = new Map<string, Item[]>();
   orders.forEach((order, index) => {
     const key = order.status === "counted" ? productKey(order) : null;
-    if (key !== null) byProduct.set(key, [...(byProduct.get(key) ?? []), { order, index }]);
+    if (key !== null) push(byProduct, key, { order, index, day: dayNumber(order.authoredOn ?? undefined) ?? -Infinity });
   });
   for (const group of byProduct.values()) {
-    const byDose = new Map<string, { order: OrderMme; index: number }[]>();
-    for (const item of group) byDose.set(doseKey(item.order), [...(byDose.get(doseKey(item.order)) ?? []), item]);
+    if (group.length < 2) continue;
+    const byDose = new Map<string, Item[]>();
+    for (const item of group) push(byDose, doseKey(item.order), item);
+    const kept: Item[] = [];
     for (const same of byDose.values()) {
       const keep = same.reduce((a, b) => (newer(b, a) ? b : a));
-      for (const item of same) {
-        if (item === keep) continue;
-        out[item.index] = {
-          ...item.order,
-          status: "excluded",
-          reason: "mme.excluded.superseded",
-          message: `Same product and dose as ${keep.order.medicationRequest}${keep.order.authoredOn === null ? "" : ` (authored ${keep.order.authoredOn.slice(0, 10)})`}, which replaces it: counted once.`,
-          mmePerDay: null,
-          supersededBy: keep.order.medicationRequest,
-        };
-      }
+      kept.push(keep);
+      for (const item of same) if (item !== keep) supersede(item, keep);
     }
-    if (byDose.size > 1) noteOverlap(out, group.map((g) => g.index));
+    if (kept.length < 2) continue;
+    for (const item of kept) noteOverlap(item, kept);
   }
-  return out;
-}
-
-function noteOverlap(out: OrderMme[], indexes: number[]): void {
-  for (const i of indexes) {
-    const order = out[i];
-    if (order === undefined || order.status !== "counted") continue;
-    const others = indexes.filter((j) => j !== i && out[j]?.status === "counted").map((j) => out[j]?.medicationRequest);
-    if (others.length === 0) continue;
-    out[i] = {
-      ...order,
-      assumptions: [...order.assumptions, { code: "mme.assume.overlapping-orders", message: `Another current order for the same product with a different dose (${others.join(", ")}) is also counted.` }],
-    };
-  }
+  return orders;
 }

@@ -28,12 +28,19 @@ function codesOf(concept: CodeableConcept, systems: Set<string>): Coding[] {
   return (concept.coding ?? []).filter((c) => c.system !== undefined && systems.has(c.system) && c.code !== undefined && c.code.trim() !== "");
 }
 
+const HIT_RANK = { product: 0, "ingredient-level": 1, naloxone: 2 } as const;
+
+/** The best RxNorm hit: the first full product, else the first ingredient-level code, else naloxone. */
 function fromRxnorm(concept: CodeableConcept): { hit: RxnormLookup; coding: Coding } | null {
-  const hits = codesOf(concept, RXNORM_SYSTEMS).flatMap((coding) => {
-    const hit = lookupRxnorm(coding.code ?? "");
-    return hit === null ? [] : [{ hit, coding }];
-  });
-  return hits.find((h) => h.hit.kind === "product") ?? hits.find((h) => h.hit.kind === "ingredient-level") ?? hits[0] ?? null;
+  let best: { hit: RxnormLookup; coding: Coding } | null = null;
+  for (const coding of concept.coding ?? []) {
+    if (coding.system === undefined || !RXNORM_SYSTEMS.has(coding.system) || coding.code === undefined) continue;
+    const hit = lookupRxnorm(coding.code);
+    if (hit === null) continue;
+    if (hit.kind === "product") return { hit, coding };
+    if (best === null || HIT_RANK[hit.kind] < HIT_RANK[best.hit.kind]) best = { hit, coding };
+  }
+  return best;
 }
 
 function fromNdc(concept: CodeableConcept, ndcLookup: NdcLookup | undefined): Identification | null {

@@ -61,8 +61,21 @@ function formFor(name: string, strengths: IngredientStrength[]): { form: FormRea
   return { form: { doseForm: "oral-solid", unit: "tablet", doseFormName: "Oral Tablet", release }, assumed: true };
 }
 
-/** Reads one name. Pure, no I/O; patterns are module constants. */
+/** Names repeat across orders: readings are memoized (bounded; the reading depends only on the name). */
+const MAX_CACHED_NAMES = 4096;
+const readings = new Map<string, NameReading>();
+
+/** Reads one name. Pure, no I/O; patterns are module constants. The result must not be mutated. */
 export function parseProductName(name: string): NameReading {
+  const cached = readings.get(name);
+  if (cached !== undefined) return cached;
+  const reading = readName(name);
+  if (readings.size >= MAX_CACHED_NAMES) readings.clear();
+  readings.set(name, reading);
+  return reading;
+}
+
+function readName(name: string): NameReading {
   const { strengths, unstrengthened, others } = readComponents(name);
   if (strengths.length === 0 && unstrengthened.length === 0) {
     const brand = findBrandIngredient(name);
