@@ -58,10 +58,12 @@ export function toDayNumber(value: string): number | null {
   return daysFromCivil(year, month, day);
 }
 
+/** True for a real calendar date written exactly `YYYY-MM-DD`. */
 export function isValidIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && toDayNumber(value) !== null;
 }
 
+/** The `YYYY-MM-DD` of a day number (days since 1970-01-01). */
 export function fromDayNumber(days: number): IsoDate {
   const { year, month, day } = civilFromDays(days);
   return format(year, month, day);

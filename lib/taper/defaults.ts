@@ -14,6 +14,7 @@ import type { Regimen } from "./regimen";
 /** Guideline rate: 10 % (of the original dose per month, or per week for short use). */
 export const GUIDELINE_RATE_PERCENT = 10;
 
+/** The guidance defaults (see the file header) for this patient's readiness; the regimen is not needed today but kept in the contract. */
 export function defaultTaperOptions(readiness: Pick<ReadinessResult, "longTermUse">, _regimen: Regimen, asOf: IsoDate): TaperOptions {
   const shortUse = readiness.longTermUse === false;
   return {

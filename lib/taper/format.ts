@@ -6,6 +6,7 @@ export function fmt(value: number, digits = 1): string {
   return String(Math.round(value * factor) / factor);
 }
 
+/** "3 tablets", "1 tablet". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${fmt(count, 2)} ${count === 1 ? singular : pluralForm}`;
 }

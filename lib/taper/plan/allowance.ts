@@ -13,6 +13,7 @@
  */
 import type { TaperBasis } from "@/lib/domain";
 
+/** The unrounded MME/day floor after `k` intervals for a basis (see the file header). */
 export function rateFloor(basis: TaperBasis, ratePercent: number, startMme: number, k: number, switchFraction: number): number {
   const r = ratePercent / 100;
   if (basis === "original") return startMme * Math.max(0, 1 - r * k);

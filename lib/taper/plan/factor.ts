@@ -28,6 +28,7 @@ export function derivedFactor(item: RegimenItem, kind: ProductKind): number {
   return daily > 0 ? item.mmePerDay / daily : Number.NaN;
 }
 
+/** MME/day as a function of the product's daily amount, consistent with lib/mme's factor table. */
 export function mmeFunctionFor(item: RegimenItem, kind: ProductKind, table: FactorTableId): MmeFunction {
   const factor = derivedFactor(item, kind);
   const ingredient = item.product.ingredients[0]?.ingredient;

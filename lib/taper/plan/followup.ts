@@ -17,6 +17,7 @@ export const MONITORING: readonly string[] = [
   "Other CNS depressants (benzodiazepines, gabapentinoids, muscle relaxants, sleep medicines): coordinate with their prescribers (CDC 2022 Rec 11).",
 ];
 
+/** Follow-ups at every step, gaps filled so none exceeds `followUpMaxGapDays`, and one after the last step. */
 export function followUps(steps: TaperStep[], config: TaperEngineConfig): FollowUp[] {
   const out: FollowUp[] = [];
   let last = steps[0]?.start ?? null;

@@ -49,6 +49,7 @@ export function dailyAmountOf(kind: ProductKind, groups: DoseGroup[]): number {
   return kind === "patch" ? (groups[0]?.level.amount ?? 0) : groups.reduce((s, g) => s + g.level.amount * g.perDay, 0);
 }
 
+/** Builds the ladder of a regimen item (see the file header). */
 export function buildLadder(item: RegimenItem, kind: ProductKind, table: FactorTableId, config: TaperEngineConfig): ProductLadder {
   const factor = derivedFactor(item, kind);
   const mmeOf = mmeFunctionFor(item, kind, table);

@@ -15,6 +15,7 @@ export type ProductKind = "oral" | "liquid" | "patch";
 
 export type TaperSupport = { kind: ProductKind } | { kind: "unsupported"; reason: string };
 
+/** How the engine builds doses for a product, or why it cannot. */
 export function tapersAs(product: OpioidProduct): TaperSupport {
   const ingredient = product.ingredients[0];
   if (product.ingredients.length !== 1 || ingredient === undefined) {

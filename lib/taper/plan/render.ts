@@ -14,6 +14,7 @@ export function intervalDate(start: IsoDate, interval: TaperInterval, n: number)
   return addDays(start, (interval.unit === "week" ? 7 : 1) * interval.count * n);
 }
 
+/** Dated TaperSteps from the generator's ladder indices; each step ends where the next begins. */
 export function renderSteps(ladders: ProductLadder[], raw: RawStep[], startDate: IsoDate, interval: TaperInterval): TaperStep[] {
   const startMme = totalOf(ladders, raw[0]?.stateIndex ?? []);
   return raw.map((step, s) => {

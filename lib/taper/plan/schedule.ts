@@ -30,6 +30,7 @@ export interface ScheduleResult {
 
 const isTerminal = (s: DoseState | undefined): boolean => s === undefined || s.stage === "stopped" || s.stage === "floor";
 
+/** Generates the raw steps (ladder indices) by the rules in the file header. */
 export function generateSchedule(ladders: ProductLadder[], options: TaperOptions, config: TaperEngineConfig): ScheduleResult {
   const index = ladders.map(() => 0);
   const total = (): number => ladders.reduce((sum, l, i) => sum + (l.states[index[i] ?? 0]?.mmePerDay ?? 0), 0);
@@ -49,9 +50,7 @@ export function generateSchedule(ladders: ProductLadder[], options: TaperOptions
     const pause = pauses.find((p) => p.atStep === reductions + 1 && !applied.has(p));
     if (pause !== undefined) {
       applied.add(pause);
-      for (let n = 1; n <= pause.intervals; n++) {
-        steps.push({ kind: "pause", stateIndex: [...index], note: `Planned pause ${n} of ${pause.intervals}: the dose is held and the rate clock stops (CDC 2022 draft l.2425-2427).` });
-      }
+      steps.push(...pauseSteps(pause, index));
       continue;
     }
     k += 1;
@@ -72,6 +71,14 @@ export function generateSchedule(ladders: ProductLadder[], options: TaperOptions
   }
   const unappliedPauses = pauses.filter((p) => !applied.has(p));
   return { steps, reachedTarget: total() <= target + eps, hitStepLimit: false, unappliedPauses };
+}
+
+function pauseSteps(pause: TaperPause, index: number[]): RawStep[] {
+  return Array.from({ length: pause.intervals }, (_, i) => ({
+    kind: "pause" as const,
+    stateIndex: [...index],
+    note: `Planned pause ${i + 1} of ${pause.intervals}: the dose is held and the rate clock stops (CDC 2022 draft l.2425-2427).`,
+  }));
 }
 
 interface Bounds {

@@ -25,6 +25,7 @@ export function frequencyText(perDay: number): string {
   return `every ${fmt(rounded)} hours`;
 }
 
+/** Schedule text of one dose group; `split` when the day's doses are divided between two real doses. */
 export function groupText(label: string, kind: ProductKind, group: DoseGroup, totalPerDay: number, split: boolean): string {
   const units = group.level.components
     .map((c) => (kind === "liquid" ? `${fmt(c.count, 2)} mL of ${fmt(c.unit.strength, 2)} mg/mL` : `${fmt(c.count, 2)} x ${fmt(c.unit.strength, 2)} ${kind === "patch" ? "mcg/h patch" : "mg"}`))

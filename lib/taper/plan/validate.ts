@@ -25,6 +25,7 @@ export function percentPerWeek(options: Pick<TaperOptions, "ratePercent" | "inte
   return (options.ratePercent * 7) / intervalDays(options.interval, config);
 }
 
+/** The first refusal for these options, or null when they are acceptable. */
 export function validateOptions(items: RegimenItem[], options: TaperOptions, config: TaperEngineConfig): PlanRefusal | null {
   return validateShape(items, options) ?? validateSpeed(options, config);
 }
@@ -77,6 +78,7 @@ function validateSpeed(options: TaperOptions, config: TaperEngineConfig): PlanRe
   return null;
 }
 
+/** "week", "10 days", "2 months". */
 export function describeInterval(interval: TaperInterval): string {
   const unit = interval.unit === "day" ? "day" : interval.unit;
   return interval.count === 1 ? unit : `${interval.count} ${unit}s`;

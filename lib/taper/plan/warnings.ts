@@ -4,6 +4,7 @@ import { fmt } from "../format";
 import type { ProductLadder } from "./ladder";
 import type { ScheduleResult } from "./schedule";
 
+/** Product-specific cautions (CDC 2022 draft l.5673-5692): methadone, transdermal fentanyl. */
 export function productWarnings(ladders: ProductLadder[]): PlanWarning[] {
   const out: PlanWarning[] = [];
   if (ladders.some((l) => l.item.product.ingredients[0]?.ingredient === "methadone")) {
@@ -21,6 +22,7 @@ export function productWarnings(ladders: ProductLadder[]): PlanWarning[] {
   return out;
 }
 
+/** The warning carried by a safety-driven rapid taper, with the clinician's reason. */
 export function rapidWarning(options: TaperOptions): PlanWarning[] {
   if (options.rapidTaper === null) return [];
   return [{
@@ -29,6 +31,7 @@ export function rapidWarning(options: TaperOptions): PlanWarning[] {
   }];
 }
 
+/** Warnings on how the schedule ended: step limit, target not reached (patch floor), pauses never reached. */
 export function outcomeWarnings(ladders: ProductLadder[], result: ScheduleResult, targetMme: number, finalMme: number): PlanWarning[] {
   const out: PlanWarning[] = [];
   if (result.hitStepLimit) {

@@ -19,6 +19,7 @@ import { READINESS_SOURCES, type ReadinessInputs, type ReadinessSource } from ".
 
 const SOURCE_NAMES: Record<ReadinessSource, string> = { medications: "Medications", observations: "Observations", conditions: "Conditions" };
 
+/** Every readiness finding for the patient at `asOf` (reasons, cautions, confirmations), with long-term use and the sources that were unavailable. */
 export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig = READINESS_DEFAULTS): ReadinessResult {
   const lookback = config.activeOrderLookbackDays ?? inputs.mme.lookbackDays;
   const orders = resolveOrders(inputs.medicationRequests, inputs.medications);

@@ -12,6 +12,7 @@ import { conditionFinding, finding, matchingConditions, unavailableEvidence } fr
 import { type ClassifiedOrder, currency, orderEvidence } from "./medications";
 import type { ReadinessInputs } from "./types";
 
+/** Opioid use disorder: diagnosis (any status but refuted), current buprenorphine OUD formulations, methadone with an OUD diagnosis. */
 export function oudFinding(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, lookbackDays: number): Finding {
   const draft = { id: "caution.oud", category: "caution" as const, title: "Signs of opioid use disorder", citations: [CITE.oud, CITE.oudRec12, CITE.naloxone] };
   const conditions = matchingConditions(inputs, OPIOID_USE_DISORDER, asOf, { activeOnly: false });
@@ -32,6 +33,7 @@ export function oudFinding(inputs: ReadinessInputs, orders: ClassifiedOrder[], a
   return finding(draft, "not-found", "No opioid use disorder diagnosis or treatment order in this record. The chart cannot rule it out: assess with DSM-5 criteria before and during the taper.", []);
 }
 
+/** A current pregnancy (active, onset within `pregnancyMaxDays`): expert consultation first. */
 export function pregnancyFinding(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig): Finding {
   return conditionFinding(inputs, { id: "caution.pregnancy", category: "caution", title: "Pregnancy", citations: [CITE.pregnancy] }, PREGNANCY, asOf, {
     present: "A current pregnancy is recorded: get expert consultation before any taper (withdrawal risks for patient and fetus); for opioid use disorder in pregnancy, medication treatment is preferred over withdrawal.",
@@ -39,6 +41,7 @@ export function pregnancyFinding(inputs: ReadinessInputs, asOf: IsoDate, config:
   }, { activeOnly: true, maxAgeDays: config.pregnancyMaxDays });
 }
 
+/** Active cancer, palliative or end-of-life care: chronic-pain taper guidance likely does not apply. */
 export function cancerPalliativeFinding(inputs: ReadinessInputs, asOf: IsoDate): Finding {
   return conditionFinding(inputs, { id: "caution.cancer-palliative", category: "caution", title: "Cancer, palliative or end-of-life care", citations: [CITE.cancerExclusion, CITE.whenToTaper] }, CANCER_PALLIATIVE, asOf, {
     present: "Active cancer, palliative or end-of-life care is recorded: the guidance for tapering long-term opioids for chronic pain likely does not apply; tapering is likely not indicated.",
@@ -46,6 +49,7 @@ export function cancerPalliativeFinding(inputs: ReadinessInputs, asOf: IsoDate):
   }, { activeOnly: true });
 }
 
+/** Naloxone ordered within `naloxoneLookbackDays` (by code or, said so, by name); otherwise offer it. */
 export function naloxoneFinding(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, config: ReadinessConfig): Finding {
   const draft = { id: "caution.no-naloxone", category: "caution" as const, title: "No naloxone on file", citations: [CITE.naloxone, CITE.toleranceLoss] };
   if (inputs.unavailable.medications !== undefined) {
@@ -59,6 +63,7 @@ export function naloxoneFinding(inputs: ReadinessInputs, orders: ClassifiedOrder
   return finding(draft, "present", `No naloxone order in the last ${Math.round(config.naloxoneLookbackDays / 365)} years: offer naloxone. Patients who are tapering lose tolerance within about a week and are at risk of overdose if they return to their previous dose.`, []);
 }
 
+/** The MME engine could not compute every current order (or read the list): the dose is a floor or unknown. */
 export function mmeIncompleteFinding(inputs: ReadinessInputs): Finding {
   const draft = { id: "caution.mme-incomplete", category: "caution" as const, title: "Current dose not fully known", citations: [CITE.notTaking] };
   const { mme } = inputs;

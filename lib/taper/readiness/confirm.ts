@@ -34,6 +34,7 @@ const ITEMS: Record<ConfirmationId, { title: string; sentence: string; citations
   },
 };
 
+/** The five confirmation items, `unknown` until the clinician confirms them. */
 export function confirmationFindings(): Finding[] {
   return Object.entries(ITEMS).map(([id, item]) => ({
     id, category: "confirm" as const, status: "unknown" as const, title: item.title, sentence: item.sentence, evidence: [], citations: item.citations,

@@ -5,15 +5,18 @@ import { fromDayNumber, toDayNumber } from "../dates";
 import { PHQ_ANSWER_SCORES } from "../codes/loinc";
 import { type ConditionCodeList, ICD10_SYSTEMS, SNOMED_SYSTEM } from "../codes/conditions";
 
+/** All codings of a concept (none when the concept is absent). */
 export function codings(concept: CodeableConcept | undefined): Coding[] {
   return concept?.coding ?? [];
 }
 
+/** The concept's text, else its first display, else its codes: for evidence labels. */
 export function conceptText(concept: CodeableConcept | undefined): string {
   const parts = [concept?.text, ...codings(concept).map((c) => c.display)].filter((t): t is string => typeof t === "string" && t !== "");
   return parts[0] ?? codings(concept).map((c) => c.code).filter((c) => c !== undefined).join(", ");
 }
 
+/** True when a coding of `system` has one of `codes`. */
 export function hasCode(concept: CodeableConcept | undefined, system: string, codes: readonly string[]): boolean {
   return codings(concept).some((c) => c.system === system && c.code !== undefined && codes.includes(c.code));
 }
@@ -25,6 +28,7 @@ export function dayOf(value: string | undefined): IsoDate | null {
   return n === null ? null : fromDayNumber(n);
 }
 
+/** The day an observation applies to (effective, else issued). */
 export function observationDay(obs: Observation): IsoDate | null {
   return dayOf(obs.effectiveDateTime ?? obs.effectivePeriod?.end ?? obs.effectivePeriod?.start ?? obs.effectiveInstant ?? obs.issued);
 }
@@ -55,6 +59,7 @@ export function screenResult(obs: Observation): "positive" | "negative" | null {
   return null;
 }
 
+/** SNOMED CT exact match, or ICD-10-CM prefix match (dots ignored; poisoning intent checked when the list says so). */
 export function matchesConditionList(concept: CodeableConcept | undefined, list: ConditionCodeList): boolean {
   return codings(concept).some((c) => {
     if (c.code === undefined) return false;
@@ -79,6 +84,7 @@ export function conditionState(condition: Condition, asOf: IsoDate): ConditionSt
   return abated !== null && abated <= asOf ? "inactive" : condition.abatementString !== undefined ? "inactive" : "active";
 }
 
+/** Onset (or recorded) day of a condition, for evidence and age checks. */
 export function conditionDay(condition: Condition): IsoDate | null {
   return dayOf(condition.onsetDateTime ?? condition.onsetPeriod?.start ?? condition.recordedDate);
 }

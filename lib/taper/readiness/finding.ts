@@ -13,6 +13,7 @@ export interface FindingDraft {
   citations: Citation[];
 }
 
+/** A Finding from its draft (id, category, title, citations), status, sentence and evidence. */
 export function finding(draft: FindingDraft, status: FindingStatus, sentence: string, evidence: Evidence[] = []): Finding {
   return { id: draft.id, category: draft.category, status, title: draft.title, sentence, evidence, citations: draft.citations };
 }

@@ -46,6 +46,7 @@ export function earliestOpioidOrder(inputs: ReadinessInputs, asOf: IsoDate): { d
   return candidates.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))[0] ?? null;
 }
 
+/** Long-term use from the earliest opioid order: 1 year or more selects the monthly default rate. */
 export function longTermUseFinding(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig): LongTermUse {
   const draft = { id: "reason.long-term-use", category: "reason" as const, title: "Long-term opioid use", citations: [CITE.rateMonthly, CITE.longerUseLongerTaper, CITE.whenToTaper] };
   if (inputs.unavailable.medications !== undefined) {
@@ -73,6 +74,7 @@ function trendOf(series: Reading[], asOf: IsoDate, config: ReadinessConfig): Tre
   return { baseline, latest, improvementPercent: baseline.value > 0 ? ((baseline.value - latest.value) / baseline.value) * 100 : null };
 }
 
+/** No meaningful (30 %) improvement in PEG or pain score, by the rule in this file's header. */
 export function improvementFinding(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig): Finding {
   const draft = { id: "reason.no-meaningful-improvement", category: "reason" as const, title: "Pain and function not meaningfully improved", citations: [CITE.whenToTaper, CDC_POCKET_GUIDE_PEG] };
   if (inputs.unavailable.observations !== undefined) {

@@ -25,6 +25,7 @@ export interface ClassifiedOrder extends MedicationOrder {
   classes: Array<{ cls: MedicationClass; byName: boolean }>;
 }
 
+/** Every MedicationRequest with its medication resolved and classified (a code first, else the name, flagged). */
 export function resolveOrders(requests: readonly MedicationRequest[], medications: readonly Medication[]): ClassifiedOrder[] {
   return requests.map((mr) => {
     const concept = mr.medicationCodeableConcept ?? referencedConcept(mr, medications);
@@ -102,6 +103,7 @@ export function currency(order: MedicationOrder, asOf: IsoDate, lookbackDays: nu
   return age !== null && age <= lookbackDays ? "current" : "stale";
 }
 
+/** Evidence for an order, saying when it was identified by name and any remark (stale...). */
 export function orderEvidence(order: ClassifiedOrder, cls: MedicationClass, note?: string): Evidence {
   const byName = order.classes.find((c) => c.cls === cls)?.byName === true;
   const remarks = [

@@ -46,6 +46,7 @@ function screenedFinding(
   return finding(draft, "not-found", text.notFound, negative);
 }
 
+/** Depression, anxiety and suicidality findings. */
 export function moodFindings(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig): Finding[] {
   const scoring = instrumentScoring(`PHQ-9 >= ${config.phq9Threshold}, PHQ-2 >= ${config.phq2Threshold}, GAD-7 >= ${config.gad7Threshold}, PHQ-9 item 9 >= 1`);
   return [

@@ -12,6 +12,7 @@ import { conditionFinding, finding, type FindingDraft, unavailableEvidence } fro
 import { type ClassifiedOrder, currency, orderEvidence } from "./medications";
 import type { ReadinessInputs } from "./types";
 
+/** Informational MME bands (50, 90): present, not found, or unknown when the total is unknown or a floor below the band. */
 export function mmeBandFindings(inputs: ReadinessInputs, config: ReadinessConfig): Finding[] {
   const bands: Array<{ limit: number; id: string; citation: Citation }> = [
     { limit: config.mmeBandLow, id: "reason.mme-50", citation: CITE.mme50 },
@@ -34,6 +35,7 @@ function bandFinding(mme: MmeResult, limit: number, draft: FindingDraft): Findin
   return finding(draft, "not-found", `${fmt(total)} MME/day, below ${limit}.`, evidence);
 }
 
+/** Current benzodiazepine or other CNS depressant orders; only stale ones make it unknown. */
 export function cnsDepressantFinding(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, lookbackDays: number): Finding {
   const draft = { id: "reason.cns-depressants", category: "reason" as const, title: "Benzodiazepines or other CNS depressants", citations: [CITE.cnsRec11, CITE.benzodiazepines, HHS_2019] };
   if (inputs.unavailable.medications !== undefined) {
@@ -53,6 +55,7 @@ export function cnsDepressantFinding(inputs: ReadinessInputs, orders: Classified
   return finding(draft, "not-found", "No current benzodiazepine or other CNS depressant order in this record (check the PDMP for prescriptions from elsewhere).", [{ label: "Medication orders checked", value: String(orders.length) }]);
 }
 
+/** A recorded opioid overdose or poisoning, at any time. */
 export function overdoseFinding(inputs: ReadinessInputs, asOf: IsoDate): Finding {
   return conditionFinding(inputs, {
     id: "reason.overdose", category: "reason", title: "Overdose or serious opioid event", citations: [CITE.overdoseEvent, CITE.rapidForSafety, CITE.naloxone],
@@ -62,6 +65,7 @@ export function overdoseFinding(inputs: ReadinessInputs, asOf: IsoDate): Finding
   }, { activeOnly: false });
 }
 
+/** Active sleep-disordered breathing. */
 export function sleepApneaFinding(inputs: ReadinessInputs, asOf: IsoDate): Finding {
   return conditionFinding(inputs, {
     id: "reason.sleep-apnea", category: "reason", title: "Sleep-disordered breathing", citations: [CITE.riskConditions, CITE.naloxone],

@@ -58,6 +58,7 @@ export function pegReadings(observations: readonly Observation[], asOf: IsoDate)
   return [...direct, ...fromPanels].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
+/** Evidence for a score reading (value to 2 decimals, day, reference). */
 export function readingEvidence(r: Reading, prefix?: string): Evidence {
   return { reference: r.reference, label: prefix === undefined ? r.label : `${prefix}: ${r.label}`, value: r.note === undefined ? fmt(r.value, 2) : `${fmt(r.value, 2)} (${r.note})`, date: r.day };
 }

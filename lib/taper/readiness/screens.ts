@@ -17,6 +17,7 @@ import type { ReadinessInputs } from "./types";
 const ALWAYS_UNEXPECTED: ReadonlySet<DrugScreenClass> = new Set(["cocaine", "phencyclidine", "heroin"]);
 const PRESCRIBABLE: readonly DrugScreenClass[] = ["fentanyl", "oxycodone", "methadone", "buprenorphine", "benzodiazepines"];
 
+/** Unexpected urine drug screen results in the last `recentScreenDays` (see the file header). */
 export function drugScreenFinding(inputs: ReadinessInputs, prescribed: ReadonlySet<DrugScreenClass>, asOf: IsoDate, config: ReadinessConfig): Finding {
   const draft = { id: "caution.drug-screen", category: "caution" as const, title: "Unexpected urine drug screen", citations: [CITE.uds, CITE.notTaking, CITE.oud] };
   if (inputs.unavailable.observations !== undefined) {
