@@ -56,6 +56,7 @@ export const oxycodoneBenzo: Scenario = {
       "Long-term use (first opioid order about 4 years ago)",
       "PEG 7.3 a year ago, 6.7 now: less than 30 % improvement",
     ],
+    findingIds: { present: ["reason.mme-90", "reason.cns-depressants", "caution.no-naloxone", "reason.long-term-use", "reason.no-meaningful-improvement"], absent: [] },
     defaultPlan: "Slow taper of about 10 % of the original dose per month (12 MME/day per month), oxycodone reduced step by step with real tablets; naloxone offered; monthly follow-up",
   },
   build,

@@ -14,6 +14,8 @@ export interface ScenarioExpectation {
   notCounted: string[];
   /** What the readiness review must bring up. */
   keyFindings: string[];
+  /** lib/taper readiness finding ids that must be `present`, and ids that must not be. */
+  findingIds: { present: string[]; absent: string[] };
   /** A sensible default plan (HHS 2019 / CDC 2022 Rec 5). */
   defaultPlan: string;
 }

@@ -4,11 +4,12 @@
  * engine computes through the app's own parser (lib/fhir/parse -> lib/mme calculateMme).
  */
 import { validateResource } from "@medplum/core";
-import type { Medication, MedicationRequest } from "fhir/r4";
+import type { Condition, Medication, MedicationRequest, Observation } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import type { UnreadableResource } from "@/lib/domain";
 import { parseResource } from "@/lib/fhir/parse";
 import { calculateMme } from "@/lib/mme";
+import { assessReadiness } from "@/lib/taper";
 import { productByRxnorm } from "@/lib/mme/catalog";
 import { ensureDefinitions } from "@/sandbox/fhir/definitions";
 import { isMedplumResource } from "@/sandbox/fhir/resources";
@@ -17,26 +18,47 @@ import { buildScenarioResources, clockFor, SCENARIOS, type Scenario } from "@/sa
 const AS_OF = new Date("2026-03-15T12:00:00Z");
 const clock = clockFor(AS_OF);
 
+/** The record as the app reads it: every resource through lib/fhir/parse. */
 function parsedRecord(scenario: Scenario) {
   const medicationRequests: MedicationRequest[] = [];
   const medications: Medication[] = [];
+  const observations: Observation[] = [];
+  const conditions: Condition[] = [];
   const unreadable: UnreadableResource[] = [];
   for (const raw of scenario.build(clock)) {
-    if (!isMedplumResource(raw) || (raw.resourceType !== "MedicationRequest" && raw.resourceType !== "Medication")) continue;
+    if (!isMedplumResource(raw)) continue;
     const parsed = parseResource(raw);
-    if (!parsed.ok) unreadable.push(parsed.unreadable);
-    else if (parsed.resource.resourceType === "MedicationRequest") medicationRequests.push(parsed.resource);
-    else if (parsed.resource.resourceType === "Medication") medications.push(parsed.resource);
+    if (!parsed.ok) {
+      if (raw.resourceType === "MedicationRequest") unreadable.push(parsed.unreadable);
+      continue;
+    }
+    const r = parsed.resource;
+    if (r.resourceType === "MedicationRequest") medicationRequests.push(r);
+    else if (r.resourceType === "Medication") medications.push(r);
+    else if (r.resourceType === "Observation") observations.push(r);
+    else if (r.resourceType === "Condition") conditions.push(r);
   }
-  return { medicationRequests, medications, unreadable };
+  return { medicationRequests, medications, observations, conditions, unreadable };
 }
 
 describe("scenario expectations agree with the MME engine", () => {
   it.each(SCENARIOS.map((s) => [s.name, s] as const))("%s", (_name, scenario) => {
-    const result = calculateMme({ ...parsedRecord(scenario), asOf: clock.date(0) });
+    const { medicationRequests, medications, unreadable } = parsedRecord(scenario);
+    const result = calculateMme({ medicationRequests, medications, unreadable, asOf: clock.date(0) });
     // The arithmetic is written out in scenario.expected.arithmetic (CDC 2022 factors).
     expect(result.totalMmePerDay).toBeCloseTo(scenario.expected.mmePerDay, 6);
     expect(result.state).toBe(scenario.expected.completeness);
+  });
+});
+
+describe("scenario expectations agree with the readiness engine", () => {
+  it.each(SCENARIOS.map((s) => [s.name, s] as const))("%s", (_name, scenario) => {
+    const record = parsedRecord(scenario);
+    const mme = calculateMme({ medicationRequests: record.medicationRequests, medications: record.medications, unreadable: record.unreadable, asOf: clock.date(0) });
+    const readiness = assessReadiness({ ...record, mme, unavailable: {} }, clock.date(0));
+    const present = readiness.findings.filter((f) => f.status === "present").map((f) => f.id);
+    for (const id of scenario.expected.findingIds.present) expect(present).toContain(id);
+    for (const id of scenario.expected.findingIds.absent) expect(present).not.toContain(id);
   });
 });
 
