@@ -1,0 +1,77 @@
+/**
+ * The `mme` command: read the input (a Bundle file or Bulk Data NDJSON, cli/shared), then,
+ * patient by patient, parse their MedicationRequests (lib/fhir), compute the MME (lib/mme)
+ * and write that patient's JSON at once, so memory holds the input lines and one patient.
+ * Exit 2 for bad input or arguments (one sentence on stderr); a malformed resource never
+ * stops the run.
+ */
+import type { Writable } from "node:stream";
+import { calculateMme } from "@/lib/mme";
+import type { NdcLookup } from "@/lib/mme";
+import { InputError } from "@/cli/shared/errors";
+import { parsePatient } from "@/cli/shared/patient";
+import { readInput } from "@/cli/shared/read";
+import type { InputStore } from "@/cli/shared/store";
+import { parseArgs, USAGE, type MmeArgs } from "./args";
+import { patientJson } from "./output";
+
+const NDC_SYSTEM = "http://hl7.org/fhir/sid/ndc";
+
+/** Writes and waits when the stream asks to (bounded memory on large outputs). */
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+}
+
+/** The CDC 2018 NDC table, loaded only when an order carries an NDC (it is large). */
+async function loadNdcLookup(): Promise<NdcLookup> {
+  const [{ makeNdcLookup }, { NDC_TABLE }] = await Promise.all([import("@/lib/mme/ndc"), import("@/lib/mme/ndc/ndc-table.generated")]);
+  return makeNdcLookup(NDC_TABLE);
+}
+
+async function writePatients(store: InputStore, args: MmeArgs & { asOf: string }, out: Writable): Promise<void> {
+  let ndcLookup: NdcLookup | undefined;
+  let first = true;
+  for (const bucket of store.patients()) {
+    const p = parsePatient(bucket, store);
+    const orders = p.resources.MedicationRequest;
+    if (ndcLookup === undefined && orders.some((o) => o.medicationCodeableConcept?.coding?.some((c) => c.system === NDC_SYSTEM))) ndcLookup = await loadNdcLookup();
+    const result = calculateMme({
+      medicationRequests: orders,
+      medications: p.medications,
+      unreadable: p.unreadable.filter((u) => u.resourceType === "MedicationRequest" || u.resourceType === null),
+      asOf: args.asOf,
+      factorTableId: args.factorTableId,
+      lookbackDays: args.lookbackDays,
+      ndcLookup,
+    });
+    await write(out, `${first ? "" : ",\n"}${JSON.stringify(patientJson(bucket.ref, result))}`);
+    first = false;
+  }
+}
+
+export interface Streams {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** Runs the command; `today` is the default as-of date (the command reads the clock, the engine never does). Returns the exit code. */
+export async function runMme(argv: readonly string[], streams: Streams, today: string): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    streams.stderr.write(`mme: ${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const args = { ...parsed.args, asOf: parsed.args.asOf ?? today };
+  let store: InputStore;
+  try {
+    store = await readInput(args.path, { types: new Set(["MedicationRequest"]) });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    streams.stderr.write(`mme: ${e.message}\n`);
+    return 2;
+  }
+  await write(streams.stdout, `{"factorTable":${JSON.stringify(args.factorTableId)},"asOf":${JSON.stringify(args.asOf)},"lookbackDays":${args.lookbackDays},"patients":[\n`);
+  await writePatients(store, args, streams.stdout);
+  await write(streams.stdout, `\n],"unassigned":${JSON.stringify(store.unassigned)}}\n`);
+  return 0;
+}
