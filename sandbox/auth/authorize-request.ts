@@ -28,6 +28,46 @@ export function checkAuthorizeRequest(
   fhirBase: string,
   standaloneOptions: LaunchOptions,
 ): AuthorizeCheck {
+  const target = checkClient(params, clients);
+  if (target.kind === "page-error") return target;
+  const { clientId, redirectUri } = target;
+  const state = params.get("state");
+  const fail = (error: string, description: string): AuthorizeCheck => ({ kind: "redirect-error", redirectUri, state, error, description });
+  const problem = protocolProblem(params, fhirBase);
+  if (problem) return fail(problem[0], problem[1]);
+  if (!state) return fail("invalid_request", "state is required");
+  const launch = params.get("launch");
+  let options = standaloneOptions;
+  if (launch) {
+    const decoded = decodeLaunchOptions(launch);
+    if (!decoded.ok) return fail("invalid_request", `launch is not a launch code of this EHR (${decoded.error})`);
+    options = decoded.options;
+  }
+  const granted = grantScopes(params.get("scope") ?? "", launch !== null, options.denyScopes);
+  if (granted.length === 0) return fail("invalid_scope", "none of the requested scopes can be granted");
+  const patientScopes = granted.some((s) => parseResourceScope(s)?.context === "patient");
+  return {
+    kind: "ok",
+    request: {
+      clientId,
+      redirectUri,
+      state,
+      codeChallenge: params.get("code_challenge") ?? "",
+      scope: granted.join(" "),
+      options,
+      nonce: params.get("nonce"),
+      isEhrLaunch: launch !== null,
+      needsPatient: patientScopes || granted.includes("launch/patient"),
+      wantsEncounter: launch !== null || granted.includes("launch/encounter"),
+    },
+  };
+}
+
+/** A registered client and one of its exact redirect URIs, or the page to show instead. */
+function checkClient(
+  params: URLSearchParams,
+  clients: readonly RegisteredClient[],
+): { kind: "client"; clientId: string; redirectUri: string } | Extract<AuthorizeCheck, { kind: "page-error" }> {
   const clientId = params.get("client_id") ?? "";
   const client = clients.find((c) => c.clientId === clientId);
   if (!client) {
@@ -42,41 +82,17 @@ export function checkAuthorizeRequest(
       message: `"${redirectUri}" is not a registered redirect URI of ${clientId}. Registered: ${client.redirectUris.join(", ")}.`,
     };
   }
-  const state = params.get("state");
-  const fail = (error: string, description: string): AuthorizeCheck => ({ kind: "redirect-error", redirectUri, state, error, description });
-  if (params.get("response_type") !== "code") return fail("unsupported_response_type", "response_type must be code");
-  if (!state) return fail("invalid_request", "state is required");
-  if (params.get("code_challenge_method") !== "S256") return fail("invalid_request", "PKCE is required: code_challenge_method must be S256");
-  const codeChallenge = params.get("code_challenge") ?? "";
-  if (!CHALLENGE.test(codeChallenge)) return fail("invalid_request", "code_challenge must be a base64url SHA-256 (43 characters)");
+  return { kind: "client", clientId, redirectUri };
+}
+
+/** response_type, PKCE S256 and aud: `[error, description]`, or null when all is well. */
+function protocolProblem(params: URLSearchParams, fhirBase: string): [string, string] | null {
+  if (params.get("response_type") !== "code") return ["unsupported_response_type", "response_type must be code"];
+  if (params.get("code_challenge_method") !== "S256") return ["invalid_request", "PKCE is required: code_challenge_method must be S256"];
+  if (!CHALLENGE.test(params.get("code_challenge") ?? "")) return ["invalid_request", "code_challenge must be a base64url SHA-256 (43 characters)"];
   const aud = (params.get("aud") ?? "").replace(/\/+$/, "");
-  if (aud !== fhirBase) return fail("invalid_request", `aud must be this FHIR server's base URL (${fhirBase})`);
-  const launch = params.get("launch");
-  let options = standaloneOptions;
-  if (launch) {
-    const decoded = decodeLaunchOptions(launch);
-    if (!decoded.ok) return fail("invalid_request", `launch is not a launch code of this EHR (${decoded.error})`);
-    options = decoded.options;
-  }
-  const requested = params.get("scope") ?? "";
-  const granted = grantScopes(requested, launch !== null, options.denyScopes);
-  if (granted.length === 0) return fail("invalid_scope", "none of the requested scopes can be granted");
-  const patientScopes = granted.some((s) => parseResourceScope(s)?.context === "patient");
-  return {
-    kind: "ok",
-    request: {
-      clientId,
-      redirectUri,
-      state,
-      codeChallenge,
-      scope: granted.join(" "),
-      options,
-      nonce: params.get("nonce"),
-      isEhrLaunch: launch !== null,
-      needsPatient: patientScopes || granted.includes("launch/patient"),
-      wantsEncounter: launch !== null || granted.includes("launch/encounter"),
-    },
-  };
+  if (aud !== fhirBase) return ["invalid_request", `aud must be this FHIR server's base URL (${fhirBase})`];
+  return null;
 }
 
 /** The redirect URI with `params` added (keeps any query the registered URI has). */
