@@ -14,7 +14,6 @@ import {
   IdentifierSchema,
   MetaSchema,
   PeriodSchema,
-  ResourceBaseSchema,
   unsignedInt,
 } from "./datatypes";
 
@@ -42,9 +41,14 @@ export const PatientSchema = z.looseObject({
 
 export const BundleLinkSchema = z.looseObject({ relation: z.string(), url: z.string() });
 
+/**
+ * An entry's resource is only checked to be an object with a `resourceType` string here: a
+ * malformed resource (bad id, bad meta, bad anything else) must not make the whole Bundle
+ * unreadable; each entry is parsed on its own afterwards.
+ */
 export const BundleEntrySchema = z.looseObject({
   fullUrl: z.string().optional(),
-  resource: ResourceBaseSchema.optional(),
+  resource: z.looseObject({ resourceType: z.string() }).optional(),
   search: z.looseObject({ mode: z.enum(["match", "include", "outcome"]).optional(), score: z.number().optional() }).optional(),
 });
 
