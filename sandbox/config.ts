@@ -39,6 +39,7 @@ export function defaultClient(appPort = DEFAULT_APP_PORT): RegisteredClient {
   return { clientId: DEFAULT_CLIENT_ID, redirectUris: [`http://localhost:${appPort}/`, `http://127.0.0.1:${appPort}/`] };
 }
 
+/** Defaults: port 4010 on 127.0.0.1, the app's client on port 3000, HAPI page sizes. */
 export function defaultOptions(): SandboxOptions {
   return {
     port: DEFAULT_PORT,

@@ -10,6 +10,7 @@ const ALLOWED_METHODS = "GET, POST, PUT, OPTIONS";
 const ALLOWED_HEADERS = "authorization, content-type, accept, if-none-exist, if-match, prefer";
 const EXPOSED_HEADERS = "Location, ETag, Retry-After";
 
+/** CORS policy for a fixed set of allowed origins. */
 export class Cors {
   private readonly origins: ReadonlySet<string>;
 

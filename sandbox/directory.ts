@@ -13,6 +13,7 @@ export interface PersonSummary {
   gender: string | null;
 }
 
+/** Read-only lookups over the sandbox's FHIR store. */
 export class Directory {
   constructor(private readonly repo: MemoryRepository) {}
 

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/** An error that maps to an HTTP status (413, 415, 400...). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -36,12 +37,14 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(await readBody(req));
 }
 
+/** Write a JSON response. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(text);
 }
 
+/** Write an HTML page, not cached, not sniffed, no referrer. */
 export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
@@ -53,6 +56,7 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
   res.end(html);
 }
 
+/** 303 See Other to `location` (not cached). */
 export function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
   res.writeHead(303, { location, "cache-control": "no-store", ...headers });
   res.end();

@@ -95,6 +95,7 @@ function isFhirErrorStatus(v: unknown): v is FhirErrorStatus {
   return v === 500 || v === 429;
 }
 
+/** A plain JSON object (not null, not an array). */
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -41,6 +41,7 @@ interface App {
   log: RequestLog;
 }
 
+/** Build the store (scenarios + SANDBOX_DATA), generate keys, listen; `close()` stops it. */
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const clock = clockFor(options.asOf ?? new Date());
   const store = await createStore(buildScenarioResources(clock));

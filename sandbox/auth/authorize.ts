@@ -25,6 +25,7 @@ export interface AuthorizeDeps {
   descriptions: ReadonlyMap<string, string>;
 }
 
+/** The authorization endpoint (GET or POST): validate, then a code at once (EHR launch naming practitioner and patient) or the picker. */
 export async function handleAuthorize(deps: AuthorizeDeps, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
   const params = req.method === "POST" ? await readForm(req) : query;
   const check = checkAuthorizeRequest(params, deps.clients, deps.fhirBase, standaloneOptions(req));
@@ -45,6 +46,7 @@ export async function handleAuthorize(deps: AuthorizeDeps, req: IncomingMessage,
   return showPicker(deps, res, pendingId, request, patient ?? null, practitioner ?? null, null);
 }
 
+/** The picker's answer: a code for the chosen practitioner and patient, or `error=access_denied` on Cancel. */
 export async function handleDecide(deps: AuthorizeDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req);
   const pendingId = form.get("pending") ?? "";

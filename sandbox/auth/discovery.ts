@@ -30,6 +30,7 @@ export const SMART_CAPABILITIES = [
   "sso-openid-connect",
 ] as const;
 
+/** SMART discovery document (SMART App Launch 2.2 conformance: REQUIRED fields, S256 only). */
 export function smartConfiguration(e: Endpoints): Record<string, unknown> {
   return {
     issuer: e.fhirBase,
@@ -60,6 +61,7 @@ export function smartConfiguration(e: Endpoints): Record<string, unknown> {
   };
 }
 
+/** OpenID Provider metadata for the `id_token` issuer (the FHIR base, as in the SMART document). */
 export function openidConfiguration(e: Endpoints): Record<string, unknown> {
   return {
     issuer: e.fhirBase,
@@ -73,6 +75,7 @@ export function openidConfiguration(e: Endpoints): Record<string, unknown> {
   };
 }
 
+/** The public signing key set (RS256) that verifies access tokens and `id_token`s. */
 export function jwks(keys: SigningKeys): Record<string, unknown> {
   return { keys: [keys.publicJwk] };
 }

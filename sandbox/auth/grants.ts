@@ -76,6 +76,7 @@ export class TtlStore<T> {
   }
 }
 
+/** All authorization-server state of one sandbox process. */
 export class GrantStores {
   readonly pending = new TtlStore<PendingAuthorization>();
   readonly codes = new TtlStore<CodeGrant>();

@@ -21,6 +21,7 @@ export interface PickerInput {
   error: string | null;
 }
 
+/** The sign-in/patient picker page, with the current choices preselected and an error when there is one. */
 export function renderPicker(input: PickerInput): string {
   const practitioner = input.selectedPractitioner ?? input.practitioners[0]?.id ?? null;
   const users = input.practitioners

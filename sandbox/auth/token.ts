@@ -29,6 +29,7 @@ const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 type TokenError = { ok: false; status: number; error: string; description: string };
 type TokenResult = { ok: true; body: Record<string, unknown> } | TokenError;
 
+/** POST /auth/token: exchange a code or a refresh token; errors as RFC 6749 5.2 JSON. */
 export async function handleToken(deps: TokenDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const cors = deps.cors.headers(req);
   const form = await readForm(req);

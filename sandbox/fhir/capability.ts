@@ -19,6 +19,7 @@ export interface CapabilityInput {
   carePlanReadOnly: boolean;
 }
 
+/** The CapabilityStatement: SMART security extension, per-type interactions and search parameters. */
 export function capabilityStatement(input: CapabilityInput): CapabilityStatement {
   const types = [...new Set([...input.resourceTypes, ...WRITABLE_TYPES])].sort().filter(isResourceType);
   return {

@@ -48,6 +48,7 @@ async function route(ctx: InteractionContext, method: HttpMethod, url: string, b
   return [getStatus(result), isOk(result) ? resource : result];
 }
 
+/** search-type: scope check, unknown parameters 400, the token's patient only, one page with links. */
 export async function search(ctx: InteractionContext, resourceType: string, query: URLSearchParams): Promise<FhirReply> {
   const decision = decide(ctx, resourceType, "s");
   if (!decision.ok) return denied(decision);
@@ -87,6 +88,7 @@ function fastPatientFilter(resourceType: string, f: Filter): Filter {
   return { code: "subject", operator: "eq", value: values.join(",") };
 }
 
+/** read / vread: scope check, then 403 when the resource is outside the token's patient record. */
 export async function read(ctx: InteractionContext, resourceType: string, id: string, versionId: string | null): Promise<FhirReply> {
   const decision = decide(ctx, resourceType, "r");
   if (!decision.ok) return denied(decision);
@@ -115,6 +117,7 @@ function writableBody(ctx: InteractionContext, resourceType: string, body: unkno
   return checked.ok ? body : denied(checked);
 }
 
+/** create (conditional with If-None-Exist): writable type, valid R4, inside the token's patient record; 201 with the resource. */
 export async function create(ctx: InteractionContext, resourceType: string, body: unknown, headers: IncomingHttpHeaders): Promise<FhirReply> {
   const decision = decide(ctx, resourceType, "c");
   if (!decision.ok) return denied(decision);
@@ -134,6 +137,7 @@ export async function create(ctx: InteractionContext, resourceType: string, body
   return representation(ctx, stored, status, firstHeader(headers.prefer));
 }
 
+/** update (update-as-create allowed): same checks as create, plus the stored version must be the token's patient's. */
 export async function update(ctx: InteractionContext, resourceType: string, id: string, body: unknown, headers: IncomingHttpHeaders): Promise<FhirReply> {
   const decision = decide(ctx, resourceType, "u");
   if (!decision.ok) return denied(decision);
@@ -151,6 +155,7 @@ export async function update(ctx: InteractionContext, resourceType: string, id: 
   return representation(ctx, stored, found === 200 ? 200 : 201, firstHeader(headers.prefer));
 }
 
+/** delete: writable types only, inside the token's patient record. */
 export async function remove(ctx: InteractionContext, resourceType: string, id: string): Promise<FhirReply> {
   const decision = decide(ctx, resourceType, "d");
   if (!decision.ok) return denied(decision);

@@ -12,6 +12,7 @@ export interface FhirReply {
 
 export type IssueCode = OperationOutcomeIssue["code"];
 
+/** An OperationOutcome with one issue. */
 export function outcome(code: IssueCode, diagnostics: string, severity: OperationOutcomeIssue["severity"] = "error"): OperationOutcome {
   return { resourceType: "OperationOutcome", issue: [{ severity, code, diagnostics }] };
 }
@@ -21,6 +22,7 @@ export function errorReply(status: number, code: IssueCode, diagnostics: string,
   return { status, body: outcome(code, diagnostics), headers };
 }
 
+/** A successful reply with a body. */
 export function ok(body: Resource, status = 200, headers: Record<string, string> = {}): FhirReply {
   return { status, body, headers };
 }

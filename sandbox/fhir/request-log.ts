@@ -13,6 +13,7 @@ export interface LoggedRequest {
   patient: string | null;
 }
 
+/** A bounded in-memory log of FHIR requests. */
 export class RequestLog {
   private readonly entries: LoggedRequest[] = [];
 

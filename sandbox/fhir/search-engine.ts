@@ -12,6 +12,7 @@ import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
 const CACHE_SIZE = 32;
 const CACHE_TTL_MS = 60_000;
 
+/** Paged, sorted searches over one repository, with a short-lived cache of sorted matches. */
 export class SearchEngine {
   private readonly cache = new Map<string, { at: number; matches: Resource[] }>();
 

@@ -37,12 +37,14 @@ export function standaloneHref(appLaunchUrl: string, options: LaunchOptions): st
   return `/launch/standalone?launch=${encodeLaunchOptions(options)}&app=${encodeURIComponent(appLaunchUrl)}`;
 }
 
+/** The app's launch URL with query parameters set (keeps any it already has). */
 export function appLaunchUrlWith(appLaunchUrl: string, params: Record<string, string>): string {
   const url = new URL(appLaunchUrl);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.toString();
 }
 
+/** The launcher page: options form and the patient table with launch buttons. */
 export function renderLauncher(input: LauncherInput): string {
   const { form } = input;
   const practitioner = form.practitioner ?? input.practitioners[0]?.[0];

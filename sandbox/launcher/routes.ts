@@ -26,6 +26,7 @@ export interface LauncherDeps {
   asOf: string;
 }
 
+/** GET /: the launcher, every patient summarized with lib/mme. */
 export async function handleLauncher(deps: LauncherDeps, res: ServerResponse, query: URLSearchParams): Promise<void> {
   const form = readLauncherForm(query, deps.appLaunchUrl);
   const practitioners = (await deps.directory.practitioners()).map((p) => [p.id, p.name] as const);
@@ -44,6 +45,7 @@ export async function handleLauncher(deps: LauncherDeps, res: ServerResponse, qu
   sendHtml(res, 200, renderLauncher({ fhirBase: deps.fhirBase, form, practitioners, patients }), pageCsp());
 }
 
+/** GET /launch/standalone: keep the options in a cookie for /auth, then open the app with `iss` only. */
 export function handleStandalone(deps: LauncherDeps, res: ServerResponse, query: URLSearchParams): void {
   const code = query.get("launch") ?? "";
   const decoded = decodeLaunchOptions(code);
@@ -56,6 +58,7 @@ export function handleStandalone(deps: LauncherDeps, res: ServerResponse, query:
   redirect(res, appLaunchUrlWith(app, { iss: deps.fhirBase }), { "set-cookie": cookie });
 }
 
+/** GET /ehr: the simulated EHR frame around an EHR launch. */
 export async function handleEhrFrame(deps: LauncherDeps, res: ServerResponse, query: URLSearchParams): Promise<void> {
   const code = query.get("launch") ?? "";
   const decoded = decodeLaunchOptions(code);

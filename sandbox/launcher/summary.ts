@@ -24,6 +24,7 @@ export function mmeBandLabel(result: Pick<MmeResult, "state" | "totalMmePerDay">
   return `${describeTotal(result)} (${band})`;
 }
 
+/** Current opioid orders and MME band of one patient, as of `asOf` (YYYY-MM-DD). */
 export async function summarizePatient(repo: MemoryRepository, patientId: string, asOf: string): Promise<PatientSummaryLine> {
   const raw = await repo.searchResources({
     resourceType: "MedicationRequest",

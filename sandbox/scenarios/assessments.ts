@@ -61,6 +61,7 @@ export function phq9(patientId: string, clock: Clock, n: number, daysAgo: number
   ];
 }
 
+/** GAD-7 total score (70274-6). */
 export function gad7(patientId: string, clock: Clock, n: number, daysAgo: number, total: number): Observation {
   return observation({ id: `${patientId}-gad7-${n}`, patientId, code: OBS.gad7Total, category: "survey", daysAgo, value: score(total), clock });
 }

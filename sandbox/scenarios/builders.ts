@@ -21,6 +21,7 @@ export interface Clock {
   birthDate(years: number, days?: number): string;
 }
 
+/** The scenario clock for the day of `day` (UTC midnight). */
 export function clockFor(day: Date): Clock {
   const asOf = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
   const at = (daysAgo: number, hour = 0) => new Date(asOf.getTime() - daysAgo * DAY_MS + hour * 3_600_000);
@@ -39,6 +40,7 @@ export function clockFor(day: Date): Clock {
 const meta = { tag: [SANDBOX_TAG] };
 const ref = (type: string, id: string) => ({ reference: `${type}/${id}` });
 
+/** A Patient with an MRN, an official name, gender and birth date. */
 export function patient(id: string, given: string, family: string, gender: "male" | "female", birthDate: string, mrn: string): Patient {
   return {
     resourceType: "Patient",
@@ -52,6 +54,7 @@ export function patient(id: string, given: string, family: string, gender: "male
   };
 }
 
+/** A Practitioner with an NPI (test range) and a "Dr." name. */
 export function practitioner(id: string, given: string, family: string, npi: string): Practitioner {
   return {
     resourceType: "Practitioner",
@@ -100,6 +103,7 @@ export interface OrderSpec {
   clock: Clock;
 }
 
+/** A MedicationRequest with one structured dosage; community category and dispenseRequest unless `supplyDays` is null (Synthea style). */
 export function medicationRequest(s: OrderSpec): MedicationRequest {
   const dose: Quantity = s.dose.unit === null ? { value: s.dose.value } : { value: s.dose.value, ...doseUnit(s.dose.unit) };
   const mr: MedicationRequest = {
@@ -156,6 +160,7 @@ export interface ObservationSpec {
   clock: Clock;
 }
 
+/** A final Observation with a category, one LOINC code and the given value or components. */
 export function observation(s: ObservationSpec): Observation {
   return {
     resourceType: "Observation",
@@ -175,6 +180,7 @@ export function score(value: number): Pick<Observation, "valueQuantity"> {
   return { valueQuantity: { value, unit: "{score}", system: UCUM, code: "{score}" } };
 }
 
+/** An active, confirmed problem-list Condition. */
 export function condition(id: string, patientId: string, coding: readonly Coding[], onsetDaysAgo: number, clock: Clock): Condition {
   return {
     resourceType: "Condition",

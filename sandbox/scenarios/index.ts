@@ -37,6 +37,7 @@ export const SCENARIOS: readonly Scenario[] = [
   noOpioids,
 ];
 
+/** The scenario whose Patient.id is `id`, or null (patients from SANDBOX_DATA). */
 export function scenarioById(id: string): Scenario | null {
   return SCENARIOS.find((s) => s.id === id) ?? null;
 }

@@ -5,6 +5,7 @@ import type { Practitioner } from "fhir/r4";
 import { practitioner } from "./builders";
 import { PRACTITIONER_PAIN, PRACTITIONER_PRIMARY } from "./types";
 
+/** The two clinicians: primary care (Dr. Alice Prescott) and pain medicine (Dr. Samuel Okafor). */
 export function practitioners(): Practitioner[] {
   return [
     practitioner(PRACTITIONER_PRIMARY, "Alice", "Prescott", "1999999984"),
