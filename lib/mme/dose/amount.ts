@@ -40,33 +40,36 @@ function singleStrength(product: OpioidProduct) {
   return product.ingredients.length === 1 ? (product.ingredients[0] ?? null) : null;
 }
 
-function fromMass(product: OpioidProduct, mg: number, written: () => string): Step<DoseAmount> {
+function writtenOf(q: Quantity, value: number): string {
+  return `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
+}
+
+function fromMass(product: OpioidProduct, mg: number, q: Quantity, value: number): Step<DoseAmount> {
   const s = singleStrength(product);
   if (s === null || s.per === "hour") {
-    return fail("mme.unknown-dose-unit", `A dose of ${written()} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
+    return fail("mme.unknown-dose-unit", `A dose of ${writtenOf(q, value)} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
   }
   const strengthMg = s.unit === "mg" ? s.value : s.value / 1000;
   return ok({ units: mg / strengthMg, massMg: mg });
 }
 
 function fromUnit(product: OpioidProduct, q: Quantity, value: number, unit: DoseUnit): Step<DoseAmount> {
-  const written = (): string => `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
   const unitWord = UNIT_WORD[product.unit];
   switch (unit.kind) {
     case "count":
       return COUNTS_FITTING[product.unit].includes(unit.unit)
         ? ok({ units: value, massMg: null })
-        : fail("mme.unknown-dose-unit", `The dose is written in ${written()} but ${product.name} is dosed in ${unitWord}s.`);
+        : fail("mme.unknown-dose-unit", `The dose is written in ${writtenOf(q, value)} but ${product.name} is dosed in ${unitWord}s.`);
     case "volume":
       return product.unit === "mL"
         ? ok({ units: value * unit.mlPerUnit, massMg: null })
-        : fail("mme.unknown-dose-unit", `The dose is a volume (${written()}) but ${product.name} is not a liquid.`);
+        : fail("mme.unknown-dose-unit", `The dose is a volume (${writtenOf(q, value)}) but ${product.name} is not a liquid.`);
     case "mass":
-      return fromMass(product, value * unit.mgPerUnit, written);
+      return fromMass(product, value * unit.mgPerUnit, q, value);
     case "rate": {
       const s = singleStrength(product);
       if (product.doseForm !== "transdermal" || s === null || s.per !== "hour") {
-        return fail("mme.unknown-dose-unit", `The dose is a rate (${written()}) but ${product.name} is not a patch.`);
+        return fail("mme.unknown-dose-unit", `The dose is a rate (${writtenOf(q, value)}) but ${product.name} is not a patch.`);
       }
       return ok({ units: (value * unit.mcgPerHourPerUnit) / s.value, massMg: null });
     }

@@ -36,11 +36,18 @@ interface Context {
   product: OpioidProduct;
   dosage: Dosage;
   notes: Notes;
-  sig: () => ParsedSig | null;
+  /** The parsed sig, read on first use (undefined: not read yet). */
+  parsedSig: ParsedSig | null | undefined;
+}
+
+/** The dosage's sig, parsed at most once and only when needed. */
+function sigOf(ctx: Context): ParsedSig | null {
+  if (ctx.parsedSig === undefined) ctx.parsedSig = readSig(ctx.dosage);
+  return ctx.parsedSig;
 }
 
 function doseFromSig(ctx: Context): Step<DoseAmount> | null {
-  const sig = ctx.sig();
+  const sig = sigOf(ctx);
   if (sig?.dose === null || sig?.dose === undefined) return null;
   const read = readDoseQuantity(ctx.product, quantityFromSigDose(sig.dose), ctx.notes, "dose in the sig text");
   if (read.ok) {
@@ -68,7 +75,7 @@ function readPerDay(ctx: Context): Step<{ perDay: number; source: ValueSource }>
     assume(ctx.notes, "mme.assume.timing-code", `Frequency from the timing code "${code.code}": ${num(code.perDay)} a day at most.`);
     return ok({ perDay: code.perDay, source: "timing-code" });
   }
-  const sig = ctx.sig();
+  const sig = sigOf(ctx);
   const perDay = sig?.administrationsPerDay?.max;
   if (sig !== null && perDay !== undefined && perDay > 0) {
     assume(ctx.notes, "mme.assume.sig-frequency", `Frequency derived from the sig text "${sig.text}": ${num(perDay)} a day at most.`);
@@ -94,8 +101,7 @@ function patchResult(ctx: Context, amount: DoseAmount, source: ValueSource, asNe
 
 /** Computes one dosage instruction of an order for a product. */
 export function computeDosage(product: OpioidProduct, dosage: Dosage, notes: Notes): Step<DosageResult> {
-  let parsed: ParsedSig | null | undefined;
-  const ctx: Context = { product, dosage, notes, sig: () => (parsed === undefined ? (parsed = readSig(dosage)) : parsed) };
+  const ctx: Context = { product, dosage, notes, parsedSig: undefined };
   const dose = readDose(ctx);
   if (!dose.ok) return dose;
   let asNeeded = dosage.asNeededBoolean === true || dosage.asNeededCodeableConcept !== undefined;
@@ -103,13 +109,13 @@ export function computeDosage(product: OpioidProduct, dosage: Dosage, notes: Not
   const perDay = readPerDay(ctx);
   if (!perDay.ok) return perDay;
   const sigUsed = dose.value.source === "sig-text" || perDay.value.source === "sig-text";
-  if (sigUsed && ctx.sig()?.asNeeded === true) asNeeded = true;
+  if (sigUsed && sigOf(ctx)?.asNeeded === true) asNeeded = true;
   let schedule = { unitsPerAdministration: dose.value.amount.units, massMgPerAdministration: dose.value.amount.massMg, administrationsPerDay: perDay.value.perDay };
   if (asNeeded) {
-    schedule = applyPrnCaps(product, dosage, schedule, sigUsed ? ctx.sig() : null, notes);
+    schedule = applyPrnCaps(product, dosage, schedule, sigUsed ? sigOf(ctx) : null, notes);
     assume(notes, "mme.assume.prn-max", `As needed: counted at the most the order allows (${num(schedule.unitsPerAdministration * schedule.administrationsPerDay)} ${product.unit} a day).`);
   }
-  if (!sigUsed) noteDiscrepancies(ctx.sig(), schedule, product, notes);
+  if (!sigUsed) noteDiscrepancies(sigOf(ctx), schedule, product, notes);
   return ok({
     unitsPerAdministration: schedule.unitsPerAdministration,
     massMgPerAdministration: schedule.massMgPerAdministration,

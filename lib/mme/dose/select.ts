@@ -9,9 +9,14 @@ import type { Dosage, DosageDoseAndRate, Quantity } from "fhir/r4";
 import { assume, fail, num, type Notes, type Step } from "@/lib/mme/notes";
 import { readDoseQuantity, type DoseAmount } from "./amount";
 
+function isOrderedWord(word: string | undefined): boolean {
+  return word !== undefined && word.trim().toLowerCase() === "ordered";
+}
+
 function isOrdered(entry: DosageDoseAndRate): boolean {
-  const words = [entry.type?.text, ...(entry.type?.coding ?? []).map((c) => c.code)];
-  return words.some((w) => w?.trim().toLowerCase() === "ordered");
+  if (isOrderedWord(entry.type?.text)) return true;
+  for (const c of entry.type?.coding ?? []) if (isOrderedWord(c.code)) return true;
+  return false;
 }
 
 function typeName(entry: DosageDoseAndRate): string {
@@ -58,7 +63,8 @@ function highestEntry(product: OpioidProduct, entries: DosageDoseAndRate[], note
  * may then look at the sig text or the dispense request).
  */
 export function selectDose(product: OpioidProduct, dosage: Dosage, notes: Notes): Step<DoseAmount> {
-  const entries = (dosage.doseAndRate ?? []).filter((e) => e.doseQuantity !== undefined || e.doseRange !== undefined);
+  const entries: DosageDoseAndRate[] = [];
+  for (const e of dosage.doseAndRate ?? []) if (e.doseQuantity !== undefined || e.doseRange !== undefined) entries.push(e);
   const [only] = entries;
   if (only === undefined) return fail("mme.missing-dose", "The dosage instruction gives no dose.");
   if (entries.length === 1) return readEntry(product, only, notes);

@@ -24,14 +24,23 @@ export interface OrderComputation {
 
 const ESTIMABLE = new Set(["mme.missing-dose", "mme.missing-frequency", "mme.missing-dosage"]);
 
-function totalOf(results: readonly DosageResult[], pick: (r: DosageResult) => number | null): number | null {
-  let total = 0;
+interface Totals {
+  perDay: number | null;
+  unitsPerDay: number | null;
+  patchesWorn: number | null;
+  asNeeded: boolean;
+}
+
+/** Sums of concurrent dosage instructions; a sum is null when any part is null. */
+function totals(results: readonly DosageResult[]): Totals {
+  const t: Totals = { perDay: 0, unitsPerDay: 0, patchesWorn: 0, asNeeded: false };
   for (const r of results) {
-    const v = pick(r);
-    if (v === null) return null;
-    total += v;
+    t.perDay = t.perDay === null || r.administrationsPerDay === null ? null : t.perDay + r.administrationsPerDay;
+    t.unitsPerDay = t.unitsPerDay === null || r.unitsPerDay === null ? null : t.unitsPerDay + r.unitsPerDay;
+    t.patchesWorn = t.patchesWorn === null || r.patchesWorn === null ? null : t.patchesWorn + r.patchesWorn;
+    t.asNeeded ||= r.asNeeded;
   }
-  return total;
+  return t;
 }
 
 function amountsOf(product: OpioidProduct, results: readonly DosageResult[]): IngredientDaily[] | null {
@@ -52,16 +61,15 @@ function combine(product: OpioidProduct, results: DosageResult[], tableId: Facto
   const ingredients = applyFactors(product, amounts, tableId, notes);
   if (!ingredients.ok) return ingredients;
   const first = results[0];
-  const perDay = totalOf(results, (r) => r.administrationsPerDay);
-  const unitsPerDay = totalOf(results, (r) => r.unitsPerDay);
+  const { perDay, unitsPerDay, patchesWorn, asNeeded } = totals(results);
   const single = results.length === 1 ? (first?.unitsPerAdministration ?? null) : null;
   return ok({
     ingredients: ingredients.value,
     mmePerDay: sumMme(ingredients.value),
     unitsPerAdministration: single ?? (unitsPerDay !== null && perDay !== null && perDay > 0 ? unitsPerDay / perDay : null),
     administrationsPerDay: perDay,
-    patchesWorn: totalOf(results, (r) => r.patchesWorn),
-    asNeeded: results.some((r) => r.asNeeded),
+    patchesWorn,
+    asNeeded,
     sources: { dose: first?.doseSource ?? null, frequency: first?.frequencySource ?? null },
   });
 }

@@ -45,7 +45,7 @@ function base(mr: MedicationRequest, index: number, id: Identification, notes: N
     sig: renderSig(mr.dosageInstruction),
     unitsPerAdministration: null,
     administrationsPerDay: null,
-    asNeeded: (mr.dosageInstruction ?? []).some((d) => d.asNeededBoolean === true || d.asNeededCodeableConcept !== undefined),
+    asNeeded: anyAsNeeded(mr),
     ingredients: [],
     mmePerDay: null,
     assumptions: notes.assumptions,
@@ -62,9 +62,17 @@ function closed(order: OrderMme, status: "excluded" | "not-computable", reason: 
   return order;
 }
 
+// Hot path (every order): plain loops, no per-call closures.
+function anyAsNeeded(mr: MedicationRequest): boolean {
+  for (const d of mr.dosageInstruction ?? []) if (d.asNeededBoolean === true || d.asNeededCodeableConcept !== undefined) return true;
+  return false;
+}
+
 function hasBuprenorphine(id: Identification): boolean {
-  if (id.kind === "product") return id.product.ingredients.some((i) => i.ingredient === "buprenorphine");
-  return id.kind === "opioid-without-strength" && id.ingredients.includes("buprenorphine");
+  if (id.kind === "opioid-without-strength") return id.ingredients.includes("buprenorphine");
+  if (id.kind !== "product") return false;
+  for (const i of id.product.ingredients) if (i.ingredient === "buprenorphine") return true;
+  return false;
 }
 
 const BUPRENORPHINE_MESSAGE =

@@ -51,5 +51,7 @@ export function applyFactors(product: OpioidProduct, amounts: readonly Ingredien
 }
 
 export function sumMme(items: readonly IngredientMme[]): number {
-  return items.reduce((sum, i) => sum + i.mmePerDay, 0);
+  let sum = 0;
+  for (const i of items) sum += i.mmePerDay;
+  return sum;
 }
