@@ -37,6 +37,7 @@ describe("refusals", () => {
     [{ target: { kind: "mme", mmePerDay: -1 } }, "taper.invalid-target"],
     [{ productOrder: ["nope"] }, "taper.invalid-product-order"],
     [{ pauses: [{ atStep: 0, intervals: 1 }] }, "taper.invalid-pause"],
+    [{ pauses: [{ atStep: 1, intervals: 100000 }] }, "taper.invalid-pause"],
     [{ rapidTaper: { reason: "  " } }, "taper.rapid-needs-reason"],
   ] as Array<[Partial<TaperOptions>, string]>)("%o is refused with %s", (opts, code) => {
     expect(codeOf(opts)).toBe(code);

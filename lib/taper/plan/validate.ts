@@ -27,6 +27,8 @@ export function percentPerWeek(options: Pick<TaperOptions, "ratePercent" | "inte
 
 /** The first refusal for these options, or null when they are acceptable. */
 export function validateOptions(items: RegimenItem[], options: TaperOptions, config: TaperEngineConfig): PlanRefusal | null {
+  const paused = options.pauses.reduce((sum, p) => sum + p.intervals, 0);
+  if (paused > config.maxSteps) return refuse("taper.invalid-pause", `Pauses of ${paused} intervals in total are longer than a plan can be (${config.maxSteps} steps).`);
   return validateShape(items, options) ?? validateSpeed(options, config);
 }
 
