@@ -246,3 +246,15 @@ describe("dispense estimate only when no usable dosage", () => {
     expect(o.reason).toBe("mme.missing-dosage");
   });
 });
+
+describe("a mass dose of a combination product", () => {
+  it("is read as the opioid amount (CDC IG convention) and says so: APAP/oxycodone, 10 mg q6h = 40 mg x 1.5 = 60", () => {
+    const o = one(order(APAP_OXY_5, every(mg(10), 6)));
+    expect(o.mmePerDay).toBeCloseTo(60, 9);
+    expect(o.assumptions.find((a) => a.code === "mme.assume.mass-is-opioid")?.message).toContain("not of acetaminophen");
+  });
+
+  it("a single-ingredient product needs no such note", () => {
+    expect(codes(one(order(OXY_5, every(mg(10), 6))))).not.toContain("mme.assume.mass-is-opioid");
+  });
+});

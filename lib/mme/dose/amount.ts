@@ -44,16 +44,20 @@ function writtenOf(q: Quantity, value: number): string {
   return `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
 }
 
-function fromMass(product: OpioidProduct, mg: number, q: Quantity, value: number): Step<DoseAmount> {
+function fromMass(product: OpioidProduct, mg: number, q: Quantity, value: number, notes: Notes): Step<DoseAmount> {
   const s = singleStrength(product);
   if (s === null || s.per === "hour") {
     return fail("mme.unknown-dose-unit", `A dose of ${writtenOf(q, value)} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
   }
   const strengthMg = s.unit === "mg" ? s.value : s.value / 1000;
+  if (product.otherIngredients.length > 0) {
+    const per = s.per === "mL" ? "mL" : UNIT_WORD[product.unit];
+    assume(notes, "mme.assume.mass-is-opioid", `The dose ${writtenOf(q, value)} is read as the amount of ${s.ingredient} (CDC MME IG convention), not of ${product.otherIngredients.join("/")}; each ${per} holds ${num(strengthMg)} mg ${s.ingredient}.`);
+  }
   return ok({ units: mg / strengthMg, massMg: mg });
 }
 
-function fromUnit(product: OpioidProduct, q: Quantity, value: number, unit: DoseUnit): Step<DoseAmount> {
+function fromUnit(product: OpioidProduct, q: Quantity, value: number, unit: DoseUnit, notes: Notes): Step<DoseAmount> {
   const unitWord = UNIT_WORD[product.unit];
   switch (unit.kind) {
     case "count":
@@ -65,7 +69,7 @@ function fromUnit(product: OpioidProduct, q: Quantity, value: number, unit: Dose
         ? ok({ units: value * unit.mlPerUnit, massMg: null })
         : fail("mme.unknown-dose-unit", `The dose is a volume (${writtenOf(q, value)}) but ${product.name} is not a liquid.`);
     case "mass":
-      return fromMass(product, value * unit.mgPerUnit, q, value);
+      return fromMass(product, value * unit.mgPerUnit, q, value, notes);
     case "rate": {
       const s = singleStrength(product);
       if (product.doseForm !== "transdermal" || s === null || s.per !== "hour") {
@@ -94,5 +98,5 @@ export function readDoseQuantity(product: OpioidProduct, q: Quantity, notes: Not
     assume(notes, "mme.assume.unitless-dose", `The ${what} (${num(value)}) has no unit: read as ${num(value)} ${unitWord}${value === 1 ? "" : "s"} of ${product.name}.`);
     return ok({ units: value, massMg: null });
   }
-  return fromUnit(product, q, value, reading.unit);
+  return fromUnit(product, q, value, reading.unit, notes);
 }

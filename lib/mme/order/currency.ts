@@ -31,10 +31,22 @@ function excluded(reason: ExclusionReason, message: string): Currency {
   return { kind: "excluded", reason, message };
 }
 
+/** One exclusion per status value, built once (most orders of a real record are stopped or completed). */
+const STATUS_EXCLUSIONS = new Map<string, Currency>();
+
+function statusExclusion(status: string): Currency {
+  let found = STATUS_EXCLUSIONS.get(status);
+  if (found === undefined) {
+    found = excluded("mme.excluded.status", `Status "${status}": not a current order.`);
+    STATUS_EXCLUSIONS.set(status, found);
+  }
+  return found;
+}
+
 function statusCheck(mr: MedicationRequest, notes: Notes): Currency | null {
   if (mr.status === "unknown") return { kind: "unknown-status", message: 'The order\'s status is "unknown": it may be active, so it cannot be left out.' };
   if (mr.status === "on-hold") assume(notes, "mme.assume.on-hold", "On hold: counted, since it may resume.");
-  else if (mr.status !== "active") return excluded("mme.excluded.status", `Status "${mr.status}": not a current order.`);
+  else if (mr.status !== "active") return statusExclusion(mr.status);
   if (!ORDER_INTENTS.has(mr.intent)) return excluded("mme.excluded.intent", `Intent "${mr.intent}": a proposal, not an order.`);
   if (mr.doNotPerform === true) return excluded("mme.excluded.intent", "A do-not-perform order: the medication is not to be taken.");
   return null;
