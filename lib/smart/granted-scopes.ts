@@ -45,6 +45,7 @@ function isInteraction(letter: string): letter is Interaction {
 
 /** The capabilities this app needs, each one resource type and interaction. */
 export const APP_CAPABILITIES = {
+  "Patient.read": { resourceType: "Patient", interaction: "r" },
   "MedicationRequest.search": { resourceType: "MedicationRequest", interaction: "s" },
   "Medication.read": { resourceType: "Medication", interaction: "r" },
   "Observation.search": { resourceType: "Observation", interaction: "s" },
@@ -111,6 +112,7 @@ export function compareScopes(requested: string, grantedScope: string | null | u
 
 function capabilityRecord(grantOf: (id: CapabilityId) => Grant): Record<CapabilityId, Grant> {
   return {
+    "Patient.read": grantOf("Patient.read"),
     "MedicationRequest.search": grantOf("MedicationRequest.search"),
     "Medication.read": grantOf("Medication.read"),
     "Observation.search": grantOf("Observation.search"),
@@ -122,6 +124,10 @@ function capabilityRecord(grantOf: (id: CapabilityId) => Grant): Record<Capabili
 
 /** What a missing or restricted capability means for the clinician (one sentence each). */
 export const CAPABILITY_CONSEQUENCES: Record<CapabilityId, { missing: string; restricted: string }> = {
+  "Patient.read": {
+    missing: "The EHR did not grant permission to read the patient's name and birth date, so they are not shown; check the patient in the EHR before saving.",
+    restricted: "The EHR granted access to only part of the patient's record.",
+  },
   "MedicationRequest.search": {
     missing: "The EHR did not grant permission to read medication orders, so the current MME cannot be computed.",
     restricted: "The EHR granted access to only some medication orders, so the MME may be incomplete.",

@@ -11,6 +11,13 @@ export type LaunchKind = "ehr" | "standalone";
 /** Resource types read by the app. */
 export const READ_RESOURCES = ["MedicationRequest", "Medication", "Observation", "Condition", "CarePlan"] as const;
 
+/**
+ * The patient's own record is read (not searched) for the banner and for the identity check
+ * shown before a CarePlan is written (smart.md 5.5: show name and birth date right before the
+ * write). `.r` alone: no search of other patients.
+ */
+export const PATIENT_READ = { v1: "patient/Patient.read", v2: "patient/Patient.r" } as const;
+
 export function buildScopes(style: ScopeStyle, launch: LaunchKind, requestRefresh: boolean): string {
   const read = style === "v2" ? "rs" : "read";
   const create = style === "v2" ? "c" : "write";
@@ -20,6 +27,7 @@ export function buildScopes(style: ScopeStyle, launch: LaunchKind, requestRefres
     launch === "ehr" ? "launch" : "launch/patient",
     "openid",
     "fhirUser",
+    PATIENT_READ[style],
     ...READ_RESOURCES.map((r) => `patient/${r}.${read}`),
     `patient/CarePlan.${create}`,
   ];

@@ -7,6 +7,7 @@ import { CAPABILITY_IDS, type CapabilityId, type Grant } from "./granted-scopes"
 import type { SmartSession } from "./session-types";
 
 const CAPABILITY_LABELS: Record<CapabilityId, string> = {
+  "Patient.read": "Read the patient's name and birth date",
   "MedicationRequest.search": "Read medication orders",
   "Medication.read": "Read medication details",
   "Observation.search": "Read observations",

@@ -85,12 +85,12 @@ describe("decideLaunch", () => {
 describe("buildScopes", () => {
   it("v2 EHR launch: least privilege, no wildcard", () => {
     expect(buildScopes("v2", "ehr", false)).toBe(
-      "launch openid fhirUser patient/MedicationRequest.rs patient/Medication.rs patient/Observation.rs patient/Condition.rs patient/CarePlan.rs patient/CarePlan.c",
+      "launch openid fhirUser patient/Patient.r patient/MedicationRequest.rs patient/Medication.rs patient/Observation.rs patient/Condition.rs patient/CarePlan.rs patient/CarePlan.c",
     );
   });
   it("v1 standalone launch with refresh", () => {
     expect(buildScopes("v1", "standalone", true)).toBe(
-      "launch/patient openid fhirUser patient/MedicationRequest.read patient/Medication.read patient/Observation.read patient/Condition.read patient/CarePlan.read patient/CarePlan.write online_access",
+      "launch/patient openid fhirUser patient/Patient.read patient/MedicationRequest.read patient/Medication.read patient/Observation.read patient/Condition.read patient/CarePlan.read patient/CarePlan.write online_access",
     );
   });
 });

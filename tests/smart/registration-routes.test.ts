@@ -34,7 +34,7 @@ describe("buildRegistrationManifest", () => {
 
   it("lists the scopes in v2 and v1 form, least privilege (no wildcard), with refresh when an issuer asks for it", () => {
     expect(m.scopes.v2.ehr_launch).toBe(
-      "launch openid fhirUser patient/MedicationRequest.rs patient/Medication.rs patient/Observation.rs patient/Condition.rs patient/CarePlan.rs patient/CarePlan.c online_access",
+      "launch openid fhirUser patient/Patient.r patient/MedicationRequest.rs patient/Medication.rs patient/Observation.rs patient/Condition.rs patient/CarePlan.rs patient/CarePlan.c online_access",
     );
     expect(m.scopes.v1.standalone_launch).toContain("launch/patient");
     expect(m.scopes.v1.standalone_launch).toContain("patient/CarePlan.write");
