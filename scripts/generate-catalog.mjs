@@ -33,12 +33,21 @@ const FORM = {
   "Prefilled Syringe": ["injection", "unit"],
 };
 
+/** Formulation words RxNorm puts before a name ("Abuse-Deterrent 12 HR oxycodone ..."): not ingredients. */
+const FORMULATION_PREFIX = /^(Abuse-Deterrent|Matrix Delivery)\s+/i;
+
+/** "abuse-deterrent", "matrix-delivery" or null: keeps product lines apart when doses are built. */
+function formulationOf(name) {
+  const m = FORMULATION_PREFIX.exec(name);
+  return m ? m[1].toLowerCase().replace(" ", "-") : null;
+}
+
 /** Non-opioid ingredient names found in the product name ("acetaminophen 325 MG / oxycodone ..."). */
 function otherIngredients(name, opioid) {
   const withoutBrand = name.replace(/\s*\[[^\]]*\]\s*$/, "");
   return withoutBrand
     .split(" / ")
-    .map((part) => part.replace(/^\d+(\.\d+)?\s*(HR|ML)\s+/i, "").match(/^([A-Za-z][A-Za-z \-]*?)\s+\d/))
+    .map((part) => part.replace(FORMULATION_PREFIX, "").replace(/^\d+(\.\d+)?\s*(HR|ML)\s+/i, "").match(/^([A-Za-z][A-Za-z \-]*?)\s+\d/))
     .filter((m) => m !== null)
     .map((m) => m[1].trim().toLowerCase().replace(/ (hydrochloride|bitartrate|sulfate|phosphate|tartrate|citrate|terephthalate|hcl)$/, ""))
     .filter((n) => !n.includes(opioid))
@@ -82,6 +91,7 @@ export function buildRows(tsv) {
       name: f[c.name],
       ingredients: [strength],
       otherIngredients: otherIngredients(f[c.name], ingredient),
+      formulation: formulationOf(f[c.name]),
       doseForm: form[0],
       doseFormName: f[c.form],
       release: f[c.release] === "ER/LA" ? "ER/LA" : "IR",

@@ -53,17 +53,27 @@ export function lookupRxnorm(rxnorm: string): RxnormLookup | null {
   return lookups.get(rxnorm) ?? lookups.get(rxnorm.trim()) ?? null;
 }
 
+const FORMULATION_PREFIX = /^(Abuse-Deterrent|Matrix Delivery)\s+/i;
+
+/** The formulation RxNorm names before the ingredient ("abuse-deterrent", "matrix-delivery"), or null. */
+export function formulationOf(name: string): string | null {
+  const m = FORMULATION_PREFIX.exec(name);
+  return m?.[1] ? m[1].toLowerCase().replace(" ", "-") : null;
+}
+
 /**
  * Catalog products with a single opioid ingredient of this family (same ingredient, dose
  * form family, release), e.g. every oxycodone IR oral tablet. Combination products are
  * kept only when `otherIngredients` matches exactly, so APAP/oxycodone 5/325 and plain
- * oxycodone 5 mg are different families. Sorted by strength, ascending.
+ * oxycodone 5 mg are different families; so are product lines with a named formulation
+ * (abuse-deterrent, matrix delivery). Sorted by strength, ascending.
  */
 export function productFamily(
   ingredient: OpioidIngredient,
   doseForm: DoseFormFamily,
   release: ReleaseKind,
   otherIngredients: readonly string[],
+  formulation: string | null = null,
 ): CatalogProduct[] {
   const others = [...otherIngredients].sort().join("|");
   return RXNORM_OPIOID_PRODUCTS.filter(
@@ -72,7 +82,8 @@ export function productFamily(
       p.ingredients[0]?.ingredient === ingredient &&
       p.doseForm === doseForm &&
       p.release === release &&
-      [...p.otherIngredients].sort().join("|") === others,
+      [...p.otherIngredients].sort().join("|") === others &&
+      p.formulation === formulation,
   ).sort((a, b) => (a.ingredients[0]?.value ?? 0) - (b.ingredients[0]?.value ?? 0));
 }
 

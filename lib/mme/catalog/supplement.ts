@@ -16,7 +16,7 @@
 import type { DoseFormFamily, OpioidIngredient } from "@/lib/domain";
 import type { CatalogProduct } from "./types";
 
-const base = { source: "rxnorm-catalog", inCdcErVs: false, inCdcBuprenorphineVs: false, inCdcMoudVs: false } as const;
+const base = { source: "rxnorm-catalog", inCdcErVs: false, inCdcBuprenorphineVs: false, inCdcMoudVs: false, formulation: null } as const;
 
 export const SUPPLEMENT_PRODUCTS: readonly CatalogProduct[] = [
   // Synthea / public SMART sandbox (57 orders in the R4 sample); not in OMTKData nor the CDC VS.

@@ -8,6 +8,8 @@ export interface CatalogProduct extends OpioidProduct {
   inCdcBuprenorphineVs: boolean;
   inCdcMoudVs: boolean;
   commonPrimaryCare: boolean;
+  /** Formulation named before the ingredient ("abuse-deterrent", "matrix-delivery"), or null. */
+  formulation: string | null;
 }
 
 export interface NaloxoneProduct {

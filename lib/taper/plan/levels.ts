@@ -7,7 +7,7 @@
  * number of units per administration (never fewer than the patient takes now).
  */
 import type { OpioidProduct, RegimenItem } from "@/lib/domain";
-import { productFamily } from "@/lib/mme/catalog";
+import { formulationOf, productFamily } from "@/lib/mme/catalog";
 import type { TaperEngineConfig } from "../config";
 import type { ProductKind } from "./product-kind";
 
@@ -45,7 +45,7 @@ export function levelsFor(item: RegimenItem, kind: ProductKind, config: TaperEng
   const maxUnits = Math.max(kind === "patch" ? config.maxPatchesWorn : config.maxUnitsPerAdministration, Math.ceil(startCount));
   // Combination products (e.g. acetaminophen/oxycodone) never use more tablets than now, so the
   // non-opioid dose does not rise as the opioid falls.
-  const unitCap = item.product.otherIngredients.some(isRealIngredient) ? Math.max(1, Math.floor(startCount)) : maxUnits;
+  const unitCap = item.product.otherIngredients.length > 0 ? Math.max(1, Math.floor(startCount)) : maxUnits;
   const built = combinations(units, unitCap, start.amount);
   built.set(scaled(start.amount), built.get(scaled(start.amount)) ?? start);
   return mergeNearDuplicates([...built.values()].sort((a, b) => a.amount - b.amount), config.levelMergeFraction);
@@ -106,11 +106,6 @@ function addUnit(components: LevelComponent[], unit: UnitOption): LevelComponent
   return [...rest, { unit, count: (existing?.count ?? 0) + 1 }].sort((a, b) => b.unit.strength - a.unit.strength);
 }
 
-/** Pseudo-ingredients the catalog uses to keep families apart; not real co-ingredients. */
-function isRealIngredient(name: string): boolean {
-  return name !== "abuse-deterrent" && name !== "matrix delivery";
-}
-
 const RELEASE_DURATION = /\b(\d+) HR\b/i;
 
 /**
@@ -121,7 +116,7 @@ export function familyUnits(product: OpioidProduct, current: UnitOption): UnitOp
   const ingredient = product.ingredients[0];
   if (ingredient === undefined) return [current];
   const duration = RELEASE_DURATION.exec(product.name)?.[1] ?? null;
-  const family = productFamily(ingredient.ingredient, product.doseForm, product.release, product.otherIngredients).filter(
+  const family = productFamily(ingredient.ingredient, product.doseForm, product.release, product.otherIngredients, formulationOf(product.name)).filter(
     (p) => p.unit === product.unit && (RELEASE_DURATION.exec(p.name)?.[1] ?? null) === duration,
   );
   const byStrength = new Map<number, UnitOption>([[scaled(current.strength), current]]);

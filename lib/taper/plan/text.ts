@@ -4,12 +4,10 @@ import { fmt } from "../format";
 import type { DoseGroup } from "./ladder";
 import type { ProductKind } from "./product-kind";
 
-const PSEUDO_INGREDIENTS = new Set(["abuse-deterrent", "matrix delivery"]);
-
 /** "oxycodone", "acetaminophen/hydrocodone", "morphine ER", "fentanyl patch". */
 export function productLabel(product: OpioidProduct, kind: ProductKind): string {
   const opioid = product.ingredients[0]?.ingredient ?? product.name;
-  const others = product.otherIngredients.filter((o) => !PSEUDO_INGREDIENTS.has(o));
+  const others = product.otherIngredients;
   const base = others.length > 0 ? `${opioid}/${others.join("/")}` : opioid;
   if (kind === "patch") return `${base} patch`;
   if (kind === "liquid") return `${base} oral liquid`;
