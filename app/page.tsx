@@ -1,4 +1,5 @@
 import { loadConfig } from "@/lib/config";
+import { AppShell } from "./_components/AppShell";
 import { NoLaunchContext } from "./_components/NoLaunchContext";
 
 export const dynamic = "force-dynamic";
@@ -21,9 +22,5 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
     });
     return <NoLaunchContext issuers={issuers} />;
   }
-  return (
-    <main className="page">
-      <p role="status">Loading the patient&apos;s medications…</p>
-    </main>
-  );
+  return <AppShell />;
 }

@@ -1,5 +1,6 @@
 import type { TaperPlan, TaperStep } from "@/lib/domain";
-import { fmtDate, fmtMme, fmtNumber } from "./format";
+import { fmtDate, fmtMme, fmtNumber, fmtQuantity } from "./format";
+import { shortProductLabel } from "./product-label";
 
 const KIND_LABEL: Record<TaperStep["kind"], string> = {
   start: "Current dose",
@@ -28,24 +29,24 @@ export function ScheduleTable({ plan }: { plan: TaperPlan }) {
         <tbody>
           {plan.steps.map((s) => (
             <tr key={s.index} data-testid="schedule-row" data-kind={s.kind}>
-              <th scope="row">
+              <th scope="row" data-label="Step">
                 {s.index} <span className="muted small">{KIND_LABEL[s.kind]}</span>
               </th>
-              <td>{fmtDate(s.start)}</td>
-              <td>
-                {s.products.filter((p) => p.administrationsPerDay > 0).map((p) => (
-                  <div key={p.key}>{p.scheduleText}</div>
+              <td data-label="From">{fmtDate(s.start)}</td>
+              <td data-label="Dose">
+                {s.products.filter((p) => p.administrationsPerDay > 0).map((p, i) => (
+                  <div key={`${p.key}-${i}`}>{p.scheduleText}</div>
                 ))}
                 {s.products.every((p) => p.administrationsPerDay === 0) && <div>No opioid</div>}
                 {s.note && <div className="muted small">{s.note}</div>}
               </td>
-              <td data-testid="schedule-mme">
+              <td data-testid="schedule-mme" data-label="MME/day">
                 {fmtMme(s.totalMmePerDay)} <span className="muted small">({fmtNumber(s.percentOfStart)} %)</span>
               </td>
-              <td>
-                {s.products.flatMap((p) => p.dispense).map((d, i) => (
-                  <div key={`${d.rxnorm ?? d.display}-${i}`}>
-                    {fmtNumber(d.quantity)} {d.unit} {d.display}
+              <td data-label="Dispense">
+                {mergeDispense(s).map((d) => (
+                  <div key={d.label} title={d.title}>
+                    {fmtQuantity(d.quantity, d.unit)} {d.label}
                   </div>
                 ))}
               </td>
@@ -55,6 +56,18 @@ export function ScheduleTable({ plan }: { plan: TaperPlan }) {
       </table>
     </div>
   );
+}
+
+/** Dispense lines of a step, same product added up (a split daily dose lists a product twice). */
+function mergeDispense(step: TaperStep): { label: string; title: string; quantity: number; unit: string }[] {
+  const out = new Map<string, { label: string; title: string; quantity: number; unit: string }>();
+  for (const d of step.products.flatMap((p) => p.dispense)) {
+    const key = `${d.rxnorm ?? d.display}|${d.unit}`;
+    const found = out.get(key);
+    if (found) found.quantity += d.quantity;
+    else out.set(key, { label: shortProductLabel(d.rxnorm, d.display), title: d.display, quantity: d.quantity, unit: d.unit });
+  }
+  return [...out.values()];
 }
 
 /** Warnings from the plan engine (methadone, fentanyl, rate beyond guidance...). */

@@ -35,3 +35,9 @@ export function frequencyPhrase(perDay: number): string {
   if (Number.isInteger(hours)) return `every ${hours} hours`;
   return `${fmtNumber(perDay)} times a day`;
 }
+
+/** "60 tablets", "1 patch". */
+export function fmtQuantity(quantity: number, unit: string): string {
+  const plural = quantity === 1 || unit === "mL" ? unit : unit.endsWith("s") ? unit : `${unit}s`;
+  return `${fmtNumber(quantity)} ${plural}`;
+}

@@ -28,6 +28,14 @@ describe("generated RxNorm catalog", () => {
     expect(p?.ingredients).toEqual([{ ingredient, value, unit, per }]);
   });
 
+  it("reads 'Abuse-Deterrent' and 'Matrix Delivery' as formulations, not ingredients", () => {
+    const ad = RXNORM_OPIOID_PRODUCTS.find((r) => r.rxnorm === "1860154");
+    expect(ad?.otherIngredients).toEqual([]);
+    expect(ad?.formulation).toBe("abuse-deterrent");
+    expect(RXNORM_OPIOID_PRODUCTS.find((r) => r.rxnorm === "1946529")?.formulation).toBe("matrix-delivery");
+    expect(RXNORM_OPIOID_PRODUCTS.find((r) => r.rxnorm === "1049621")?.formulation).toBeNull();
+  });
+
   it("keeps non-opioid ingredients of combination products", () => {
     expect(RXNORM_OPIOID_PRODUCTS.find((r) => r.rxnorm === "1049221")?.otherIngredients).toEqual(["acetaminophen"]);
     expect(RXNORM_OPIOID_PRODUCTS.find((r) => r.rxnorm === "1010604")?.otherIngredients).toEqual(["naloxone"]);

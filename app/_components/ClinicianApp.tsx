@@ -1,0 +1,115 @@
+"use client";
+/** The clinician's screens, once the SMART session is ready: data in, engines in memory, tabs out. */
+import dynamic from "next/dynamic";
+import { useMemo, useState } from "react";
+import type { PatientRecord } from "@/lib/fhir/record";
+import { localToday } from "@/lib/hooks/dates";
+import { useSessionState } from "@/lib/hooks/session-context";
+import { useCarePlanSave } from "@/lib/hooks/useCarePlanSave";
+import { useClinicalView, type ClinicalView } from "@/lib/hooks/useClinicalView";
+import { usePatient, usePatientRecord, type PatientState } from "@/lib/hooks/usePatientRecord";
+import { usePlanner } from "@/lib/hooks/usePlanner";
+import { sessionDataAttributes, summarizeSession } from "@/lib/smart/session-summary";
+import type { SmartSession } from "@/lib/smart/session-types";
+import { EarlierPlans } from "./EarlierPlans";
+import { HandoutPanel } from "./HandoutPanel";
+import { IssueView } from "./IssueView";
+import { PatientBanner } from "./PatientBanner";
+import { PlannerPanel } from "./PlannerPanel";
+import { ReadinessPanel } from "./ReadinessPanel";
+import { SaveSection } from "./SaveSection";
+import { SummarySkeleton } from "./Skeletons";
+import { SummaryPanel } from "./SummaryPanel";
+import { TabPanel, Tabs } from "./Tabs";
+
+const TrendsPanel = dynamic(() => import("./TrendsPanel").then((m) => m.TrendsPanel), { ssr: false, loading: () => <p role="status">Loading trends…</p> });
+
+type TabId = "summary" | "readiness" | "trends" | "plan" | "handout";
+const TABS: { id: TabId; label: string }[] = [
+  { id: "summary", label: "Summary" },
+  { id: "readiness", label: "Readiness" },
+  { id: "trends", label: "Trends" },
+  { id: "plan", label: "Plan" },
+  { id: "handout", label: "Handout" },
+];
+
+export function ClinicianApp() {
+  const state = useSessionState();
+  if (state.status === "loading") return <SummarySkeleton />;
+  if (state.status === "error") return <IssueView issue={state.issue} />;
+  return <PatientScreens session={state.session} />;
+}
+
+function PatientScreens({ session }: { session: SmartSession }) {
+  const asOf = useMemo(() => localToday(), []);
+  const asOfInstant = useMemo(() => new Date(), []);
+  const record = usePatientRecord(session, asOfInstant);
+  const patient = usePatient(session);
+  const view = useClinicalView(record.data, asOf);
+  const summary = summarizeSession(session);
+  return (
+    <div {...sessionDataAttributes(summary)} data-testid="app">
+      <header className="app-header no-print">
+        <p className="app-title">Opioid Taper Planner</p>
+        <p className="muted small">{summary.ehrName}</p>
+      </header>
+      {session.needPatientBanner && <PatientBanner patient={patient} />}
+      {record.error ? (
+        <IssueView issue={record.error} onRetry={() => void record.mutate()} />
+      ) : !record.data || !view ? (
+        <SummarySkeleton />
+      ) : (
+        <Workspace session={session} record={record.data} view={view} patient={patient} asOf={asOf} />
+      )}
+    </div>
+  );
+}
+
+function DataNotices({ session, record }: { session: SmartSession; record: PatientRecord }) {
+  const expired = Object.values(record.searches).some((s) => s.issue?.code === "session.expired");
+  const notices = Object.values(record.searches).flatMap((s) => (s.sentence && s.key !== "medicationRequests" ? [s.sentence] : []));
+  const lines = [...new Set([...session.limitations, ...notices])];
+  if (!expired && lines.length === 0) return null;
+  return (
+    <div className="page no-print" data-testid="data-notices">
+      {expired && (
+        <p className="problem" role="alert" data-testid="session-expired">
+          <strong>Session expired.</strong> Open the app again from the patient&apos;s chart in your EHR to see current data.
+        </p>
+      )}
+      {lines.length > 0 && (
+        <ul className="note-box">
+          {lines.map((l) => <li key={l}>{l}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Workspace({ session, record, view, patient, asOf }: { session: SmartSession; record: PatientRecord; view: ClinicalView; patient: PatientState; asOf: string }) {
+  const [tab, setTab] = useState<TabId>("summary");
+  const planner = usePlanner(view, session.patientId, asOf);
+  const plan = planner.outcome.ok ? planner.outcome.plan : null;
+  const save = useCarePlanSave(session, view, plan, planner.confirmations);
+  const observationsAvailable = record.searches.observations.state === "complete" || record.searches.observations.state === "truncated";
+  return (
+    <>
+      <DataNotices session={session} record={record} />
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Screens" />
+      <TabPanel id={tab}>
+        {tab === "summary" && <SummaryPanel view={view} observations={record.observations} observationsAvailable={observationsAvailable} />}
+        {tab === "readiness" && <ReadinessPanel view={view} />}
+        {tab === "trends" && <TrendsPanel requests={record.medicationRequests} medications={record.medications} observations={record.observations} asOf={asOf} />}
+        {tab === "plan" && (
+          <PlannerPanel view={view} planner={planner}>
+            <SaveSection plan={plan} confirmations={planner.confirmations} onConfirmationsChange={planner.setConfirmations} save={save}
+              canWrite={session.carePlanWrite} patient={patient} minDate={asOf} />
+            <EarlierPlans carePlans={record.carePlans} available={record.searches.carePlans.state !== "failed" && record.searches.carePlans.state !== "not-granted"}
+              justSaved={save.state.kind === "saved" ? save.state.carePlan : null} />
+          </PlannerPanel>
+        )}
+        {tab === "handout" && <HandoutPanel plan={plan} nextVisit={planner.confirmations.followUpDate} />}
+      </TabPanel>
+    </>
+  );
+}

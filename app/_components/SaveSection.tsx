@@ -1,0 +1,124 @@
+"use client";
+import { useState } from "react";
+import type { CarePlan, Patient } from "fhir/r4";
+import type { Confirmations, TaperPlan } from "@/lib/domain";
+import { carePlanJsonForDownload } from "@/lib/careplan";
+import type { CarePlanSave } from "@/lib/hooks/useCarePlanSave";
+import type { PatientState } from "@/lib/hooks/usePatientRecord";
+import { downloadText, printTarget } from "./browser-actions";
+import { checklistComplete, ConfirmChecklist } from "./ConfirmChecklist";
+import { fmtDate } from "./format";
+
+export interface SaveSectionProps {
+  plan: TaperPlan | null;
+  confirmations: Confirmations;
+  onConfirmationsChange: (c: Confirmations) => void;
+  save: CarePlanSave;
+  canWrite: { allowed: boolean; reason: string | null };
+  patient: PatientState;
+  minDate: string;
+}
+
+/** The checklist, then save to chart with an explicit confirmation; download and print always available. */
+export function SaveSection(props: SaveSectionProps) {
+  const { plan, confirmations, save, canWrite } = props;
+  const [narrative, setNarrative] = useState<string | null>(null);
+  const print = () => {
+    setNarrative(save.build().text?.div ?? "");
+    setTimeout(() => printTarget("careplan"), 0);
+  };
+  const complete = checklistComplete(confirmations);
+  const busy = save.state.kind === "preparing" || save.state.kind === "saving";
+  return (
+    <section aria-labelledby="save-heading">
+      <h2 id="save-heading">Agree and save</h2>
+      <ConfirmChecklist value={confirmations} onChange={props.onConfirmationsChange} minDate={props.minDate} />
+      {!canWrite.allowed && (
+        <p className="note-box" data-testid="cannot-save">{canWrite.reason ?? "This EHR does not allow the app to save care plans."} You can still download or print the plan.</p>
+      )}
+      <div className="actions no-print">
+        <button type="button" className="primary" data-testid="review-save"
+          disabled={!plan || !complete || !canWrite.allowed || busy || save.state.kind === "confirming"}
+          onClick={save.prepare}>
+          Review and save to chart…
+        </button>
+        <button type="button" disabled={!plan} onClick={() => { const d = carePlanJsonForDownload(save.build()); downloadText(d.fileName, d.mimeType, d.text); }}>
+          Download CarePlan (JSON)
+        </button>
+        <button type="button" disabled={!plan} onClick={print}>Print plan</button>
+      </div>
+      {plan && !complete && canWrite.allowed && <p className="muted small">Saving is possible once every item above is checked and a follow-up date is set.</p>}
+      <SaveStatus {...props} />
+      {narrative !== null && <div data-print-target="careplan" data-testid="printable-careplan" className="narrative" dangerouslySetInnerHTML={{ __html: narrative }} />}
+    </section>
+  );
+}
+
+function PatientIdentity({ patient }: { patient: PatientState }) {
+  if (patient.status !== "ready") return <p className="note-box">Patient details could not be shown: check in the EHR that this is the right patient.</p>;
+  const p: Patient = patient.patient;
+  const name = p.name?.[0];
+  const text = name?.text ?? [name?.given?.join(" "), name?.family].filter(Boolean).join(" ");
+  return <p data-testid="confirm-patient"><strong>Patient:</strong> {text || "name not recorded"}, born {fmtDate(p.birthDate)}</p>;
+}
+
+function SaveStatus({ save, patient }: SaveSectionProps) {
+  const s = save.state;
+  if (s.kind === "preparing") return <p role="status">Checking the CarePlan…</p>;
+  if (s.kind === "confirming" || s.kind === "saving") {
+    return (
+      <div className="dialog" role="dialog" aria-modal="false" aria-labelledby="confirm-title" data-testid="confirm-dialog">
+        <h3 id="confirm-title">Save this plan to the chart?</h3>
+        <PatientIdentity patient={patient} />
+        <WhatWillBeWritten carePlan={s.carePlan} />
+        {s.kind === "confirming" && s.problems.length > 0 && (
+          <div className="problem" role="alert">
+            <p><strong>The CarePlan is not valid, so it will not be sent:</strong></p>
+            <ul>{s.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          </div>
+        )}
+        <div className="actions">
+          <button type="button" className="primary" data-testid="confirm-save" onClick={save.confirm}
+            disabled={s.kind === "saving" || (s.kind === "confirming" && s.problems.length > 0)}>
+            {s.kind === "saving" ? "Saving…" : "Save to chart"}
+          </button>
+          <button type="button" onClick={save.cancel} disabled={s.kind === "saving"}>Cancel</button>
+        </div>
+      </div>
+    );
+  }
+  if (s.kind === "saved") {
+    return (
+      <p className="success" role="status" data-testid="save-result" data-careplan-id={s.id ?? ""}>
+        {s.message} {s.id ? <>CarePlan id: <code>{s.id}</code>.</> : null}
+      </p>
+    );
+  }
+  if (s.kind === "failed") {
+    return (
+      <div className="problem" role="alert" data-testid="save-error">
+        <p>{s.message}</p>
+        {s.detail && <p className="small">The EHR said: {s.detail}</p>}
+        <p className="small">Nothing you entered is lost. Retry, or download or print the plan.</p>
+        <button type="button" onClick={save.prepare}>Retry…</button>
+      </div>
+    );
+  }
+  return null;
+}
+
+function WhatWillBeWritten({ carePlan }: { carePlan: CarePlan }) {
+  return (
+    <>
+      <p>
+        A <strong>{carePlan.status} CarePlan</strong> (intent {carePlan.intent}) titled “{carePlan.title}”, with{" "}
+        {carePlan.activity?.length ?? 0} activities, period {fmtDate(carePlan.period?.start)} to {fmtDate(carePlan.period?.end)}.
+      </p>
+      {carePlan.description && <p className="small">{carePlan.description}</p>}
+      <details>
+        <summary>Show the CarePlan JSON</summary>
+        <pre className="json-preview">{JSON.stringify(carePlan, null, 2)}</pre>
+      </details>
+    </>
+  );
+}

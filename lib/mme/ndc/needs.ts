@@ -1,0 +1,32 @@
+/**
+ * Whether any order needs the NDC table: a medication coded with an NDC and with no RxNorm
+ * code the catalog knows. The caller then loads the table lazily (loadNdcLookup); otherwise
+ * the ~56 KB (gzipped) table is never downloaded.
+ */
+import type { CodeableConcept, Medication, MedicationRequest, Resource } from "fhir/r4";
+import { productByRxnorm } from "@/lib/mme/catalog";
+import { NDC_SYSTEM } from "./lookup";
+
+const RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+function ndcOnly(concept: CodeableConcept | undefined): boolean {
+  const codings = concept?.coding ?? [];
+  const hasNdc = codings.some((c) => c.system === NDC_SYSTEM && typeof c.code === "string");
+  const knownRxnorm = codings.some((c) => c.system === RXNORM_SYSTEM && typeof c.code === "string" && productByRxnorm(c.code) !== null);
+  return hasNdc && !knownRxnorm;
+}
+
+function isMedication(resource: Resource): resource is Medication {
+  return resource.resourceType === "Medication";
+}
+
+function containedNdcOnly(resource: Resource): boolean {
+  return isMedication(resource) && ndcOnly(resource.code);
+}
+
+export function needsNdcLookup(requests: readonly MedicationRequest[], medications: readonly Medication[] = []): boolean {
+  return (
+    requests.some((r) => ndcOnly(r.medicationCodeableConcept) || (r.contained ?? []).some(containedNdcOnly)) ||
+    medications.some((m) => ndcOnly(m.code))
+  );
+}
