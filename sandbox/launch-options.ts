@@ -33,7 +33,15 @@ export interface LaunchOptions {
   carePlanReadOnly?: boolean;
   /** Open the app inside the sandbox's simulated EHR frame (/ehr). */
   simEhr?: boolean;
+  /**
+   * Refuse every create/update with this status and an OperationOutcome, although the scope
+   * was granted: an EHR whose user lacks write permission does that (smart.md section 1.8).
+   */
+  refuseWrites?: RefuseWritesStatus;
 }
+
+export const REFUSE_WRITES_STATUSES = [403, 422] as const;
+export type RefuseWritesStatus = (typeof REFUSE_WRITES_STATUSES)[number];
 
 export const MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 export const MAX_LATENCY_MS = 60_000;
@@ -77,6 +85,11 @@ export function parseLaunchOptions(raw: unknown): DecodeResult {
   readBool(raw, "needPatientBanner", errors, (v) => (options.needPatientBanner = v));
   readBool(raw, "carePlanReadOnly", errors, (v) => (options.carePlanReadOnly = v));
   readBool(raw, "simEhr", errors, (v) => (options.simEhr = v));
+  if (raw.refuseWrites !== undefined) {
+    const rw = raw.refuseWrites;
+    if (rw === 403 || rw === 422) options.refuseWrites = rw;
+    else errors.push("refuseWrites must be 403 or 422");
+  }
   if (raw.fhirError !== undefined) {
     const fe = raw.fhirError;
     if (isRecord(fe) && typeof fe.resourceType === "string" && /^[A-Z][A-Za-z]{1,63}$/.test(fe.resourceType) && isFhirErrorStatus(fe.status)) {

@@ -116,8 +116,9 @@ async function tokenResponse(deps: TokenDeps, grant: Grant): Promise<TokenResult
 
 /** Only the simulation options travel in the access token. */
 function simOptions(grant: Grant) {
-  const { fhirError, latencyMs, carePlanReadOnly } = grant.options;
+  const { fhirError, latencyMs, carePlanReadOnly, refuseWrites } = grant.options;
   return {
+    ...(refuseWrites ? { refuseWrites } : {}),
     ...(fhirError ? { fhirError } : {}),
     ...(latencyMs ? { latencyMs } : {}),
     ...(carePlanReadOnly ? { carePlanReadOnly } : {}),

@@ -76,6 +76,13 @@ async function dispatch(ep: FhirEndpoint, req: IncomingMessage, path: string, qu
     const retry: Record<string, string> = fhirError.status === 429 ? { "retry-after": "2" } : {};
     return errorReply(fhirError.status, fhirError.status === 429 ? "throttled" : "exception", `Simulated ${fhirError.status} for ${type} (sandbox launch option).`, retry);
   }
+  const writing = req.method === "POST" || req.method === "PUT";
+  if (writing && claims.sim.refuseWrites !== undefined && id !== "_search") {
+    const status = claims.sim.refuseWrites;
+    return errorReply(status, status === 403 ? "forbidden" : "processing", status === 403
+      ? "You do not have permission to add care plans to this patient's chart (simulated by the sandbox launch option refuseWrites)."
+      : "The care plan was not accepted by the EHR (simulated by the sandbox launch option refuseWrites).");
+  }
   const ctx: InteractionContext = {
     repo: ep.store.repo,
     router: ep.store.router,

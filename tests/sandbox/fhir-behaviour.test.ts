@@ -130,6 +130,16 @@ describe("CapabilityStatement", () => {
   });
 });
 
+describe("refuseWrites launch option", () => {
+  it("answers a CarePlan create with 403 and an OperationOutcome although the scope was granted; reads still work", async () => {
+    const token = (await launchToken(sbx, { patient: "otp-oxy-benzo", refuseWrites: 403 })).access_token;
+    const res = await fhir(sbx, "CarePlan", token, { method: "POST", headers: { "content-type": "application/fhir+json" }, body: JSON.stringify(carePlan("otp-oxy-benzo", "plan-403")) });
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(await res.json())).toContain("OperationOutcome");
+    expect((await fhir(sbx, "CarePlan?patient=otp-oxy-benzo", token)).status).toBe(200);
+  });
+});
+
 describe("CORS for the app's origin", () => {
   it("answers preflights for the app origin only and exposes Location", async () => {
     const preflight = (origin: string) =>
