@@ -1,14 +1,15 @@
 import { defineConfig } from "@playwright/test";
 // @ts-expect-error: plain ESM helper shared with the test runner script
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium.mjs";
-import { APP_ORIGIN, APP_PORT, STANDIN_ORIGIN, STANDIN_PORT } from "./support/ports";
+import { APP_ORIGIN, APP_PORT, E2E_CLIENT_ID, SANDBOX_ISS, SANDBOX_ORIGIN, SANDBOX_PORT, STANDIN_ORIGIN, STANDIN_PORT } from "./support/ports";
 
-/** Issuers known to the app under test. */
+/** Issuers known to the app under test: the local sandbox EHR and a discovery-only stand-in. */
 const testConfig = {
   appName: "Opioid Taper Planner",
-  frameAncestors: [],
+  frameAncestors: [SANDBOX_ORIGIN],
   issuers: [
-    { id: "stand-in", name: "Stand-in EHR", iss: `${STANDIN_ORIGIN}/fhir`, clientId: "e2e-client" },
+    { id: "sandbox", name: "Sandbox EHR (e2e)", iss: SANDBOX_ISS, clientId: E2E_CLIENT_ID, requestRefresh: true },
+    { id: "stand-in", name: "Stand-in EHR", iss: `${STANDIN_ORIGIN}/fhir`, clientId: E2E_CLIENT_ID },
   ],
 };
 
@@ -16,10 +17,10 @@ export default defineConfig({
   testDir: ".",
   testMatch: /.*\.spec\.ts$/,
   outputDir: "../test-results",
-  timeout: 30_000,
+  timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   reporter: [["list"]],
@@ -37,6 +38,13 @@ export default defineConfig({
       url: `${STANDIN_ORIGIN}/health`,
       cwd: "..",
       reuseExistingServer: false,
+    },
+    {
+      command: `node --experimental-websocket --import tsx sandbox/main.ts --port ${SANDBOX_PORT} --client ${E2E_CLIENT_ID}=${APP_ORIGIN}/,http://127.0.0.1:${APP_PORT}/ --app-launch-url ${APP_ORIGIN}/launch.html`,
+      url: `${SANDBOX_ORIGIN}/health`,
+      cwd: "..",
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
     {
       command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
