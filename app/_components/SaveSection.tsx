@@ -98,7 +98,7 @@ function SaveStatus({ save, patient }: SaveSectionProps) {
     return (
       <div className="problem" role="alert" data-testid="save-error">
         <p>{s.message}</p>
-        {s.detail && <p className="small">The EHR said: {s.detail}</p>}
+        {s.detail && !s.message.includes(s.detail) && <p className="small">Details: {s.detail}</p>}
         <p className="small">Nothing you entered is lost. Retry, or download or print the plan.</p>
         <button type="button" onClick={save.prepare}>Retry…</button>
       </div>
