@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { accessToken, completeChecklist, dayFromToday } from "./support/checklist";
-import { launch, openTab, sandboxRequests } from "./support/launch";
+import { launch, openTab, waitForTabBinding, sandboxRequests } from "./support/launch";
 import { SANDBOX_ISS } from "./support/ports";
 
 /** Saving the plan to the chart: once, valid, read back; refused writes lose nothing. */
@@ -94,7 +94,7 @@ test.describe("CarePlan write-back", () => {
     await expect(page.getByTestId("printable-careplan").locator("table").first()).toBeAttached();
 
     // what the clinician entered survives a reload of the tab
-    await page.waitForURL(/#pt=/);
+    await waitForTabBinding(page);
     await page.reload();
     await expect(page.getByTestId("mme-total")).toBeVisible();
     await openTab(page, "Plan");

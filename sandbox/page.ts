@@ -49,7 +49,8 @@ ${body}
 
 /** Content-Security-Policy for the sandbox's pages; `frameSrc` lists origins that may be framed (/ehr). */
 export function pageCsp(frameSrc: readonly string[] = []): Record<string, string> {
-  const frame = frameSrc.length ? `; frame-src ${frameSrc.join(" ")}` : "";
+  // 'self': inside the simulated EHR frame, the app's authorization redirect comes back to this server.
+  const frame = frameSrc.length ? `; frame-src 'self' ${frameSrc.join(" ")}` : "";
   return { "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'self'${frame}` };
 }
 

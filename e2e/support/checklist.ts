@@ -2,10 +2,10 @@ import { expect, type Page } from "@playwright/test";
 import { CONFIRMATION_IDS } from "../../lib/domain/readiness";
 
 /** Ticks every confirmation and sets the follow-up date (the condition to save). */
-export async function completeChecklist(page: Page, followUp: string): Promise<void> {
+export async function completeChecklist(page: Page, followUp: string, { savable = true } = {}): Promise<void> {
   for (const id of CONFIRMATION_IDS) await page.locator(`[data-confirm-id="${id}"]`).check();
   await page.getByLabel("First follow-up date").fill(followUp);
-  await expect(page.getByTestId("review-save")).toBeEnabled();
+  if (savable) await expect(page.getByTestId("review-save")).toBeEnabled();
 }
 
 /** The access token of this tab's SMART session (fhirclient keeps it under the state key). */

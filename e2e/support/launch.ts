@@ -38,3 +38,8 @@ export async function sandboxRequests(filter: (r: SandboxRequest) => boolean = (
 function isRequest(v: unknown): v is SandboxRequest {
   return typeof v === "object" && v !== null && "method" in v && "path" in v && "status" in v;
 }
+
+/** The tab is bound to its patient (`#pt=` in the URL) once the launch has completed: reload only after that. */
+export async function waitForTabBinding(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain("pt=");
+}

@@ -51,7 +51,7 @@ ${input.error ? `<p class="error" role="alert">${escapeHtml(input.error)}</p>` :
       : ""
   }
   <button type="submit" name="action" value="allow">Continue</button>
-  <button type="submit" name="action" value="deny" class="secondary">Cancel</button>
+  <button type="submit" name="action" value="deny" class="secondary" formnovalidate>Cancel</button>
 </form>`;
   return renderPage("Sandbox EHR sign-in", "Choose who you are and which patient to open", body);
 }

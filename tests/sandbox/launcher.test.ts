@@ -63,7 +63,7 @@ describe("launcher page", () => {
     const page = await frame.text();
     expect(page).toContain("<iframe");
     expect(page).toContain("Oscar Oxley");
-    expect(frame.headers.get("content-security-policy")).toContain("frame-src http://localhost:3999");
+    expect(frame.headers.get("content-security-policy")).toContain("frame-src 'self' http://localhost:3999");
   });
 });
 

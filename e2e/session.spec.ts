@@ -1,0 +1,116 @@
+import { expect, test } from "@playwright/test";
+import { encodeLaunchOptions } from "../sandbox/launch-options";
+import { PRACTITIONER_PRIMARY } from "../sandbox/scenarios/types";
+import { completeChecklist, dayFromToday } from "./support/checklist";
+import { launch, openTab, waitForTabBinding } from "./support/launch";
+import { APP_ORIGIN, SANDBOX_ISS, SANDBOX_ORIGIN } from "./support/ports";
+
+/** Launch and session behaviour against the sandbox EHR (issue 5's end-to-end list). */
+test.describe("launch and session", () => {
+  test("standalone launch: the EHR asks for the patient, the app opens on that patient", async ({ page }) => {
+    await page.goto(`/launch.html?iss=${encodeURIComponent(SANDBOX_ISS)}`);
+    await expect(page).toHaveURL(new RegExp(`^${SANDBOX_ORIGIN}/auth/authorize`));
+    await page.locator(`input[name="practitioner"][value="${PRACTITIONER_PRIMARY}"]`).check();
+    await page.locator('input[name="patient"][value="otp-methadone"]').check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByTestId("mme-total")).toContainText("188 MME/day");
+    await expect(page.getByTestId("app")).toHaveAttribute("data-session-patient", "otp-methadone");
+  });
+
+  test("a refused authorization ends on a sentence, not a stack trace", async ({ page }) => {
+    await page.goto(`/launch.html?iss=${encodeURIComponent(SANDBOX_ISS)}`);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("issue")).toBeVisible();
+    await expect(page.getByTestId("issue")).toHaveAttribute("data-issue-code", "session.authorization-denied");
+  });
+
+  test("a narrowed grant without CarePlan create: the plan can be built and downloaded, saving is explained", async ({ page }) => {
+    await launch(page, "otp-oxy-benzo", { denyScopes: ["patient/CarePlan.c"] });
+    await expect(page.getByTestId("app")).toHaveAttribute("data-session-can-save", "false");
+    await openTab(page, "Plan");
+    await expect(page.getByTestId("schedule-row").first()).toBeVisible();
+    await completeChecklist(page, dayFromToday(30), { savable: false });
+    await expect(page.getByTestId("cannot-save")).toContainText(/permission to save care plans/i);
+    await expect(page.getByTestId("review-save")).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Download CarePlan (JSON)" })).toBeEnabled();
+  });
+
+  test("no permission to read conditions: readiness says which findings could not be checked", async ({ page }) => {
+    await launch(page, "otp-buprenorphine-oud", { denyScopes: ["patient/Condition.rs"] });
+    await openTab(page, "Readiness");
+    await expect(page.getByTestId("readiness-unavailable")).toBeVisible();
+    await expect(page.locator('[data-finding-id="caution.pregnancy"]')).toHaveAttribute("data-status", "unknown");
+  });
+
+  test("a FHIR 500 on the medication search: the MME is unknown, never a lower number, and no plan is proposed", async ({ page }) => {
+    await launch(page, "otp-oxy-benzo", { fhirError: { resourceType: "MedicationRequest", status: 500 } });
+    await expect(page.getByTestId("mme-total")).toHaveText("Unknown");
+    await expect(page.getByTestId("mme-completeness")).toContainText(/could not be read|unknown/i);
+    await openTab(page, "Plan");
+    await expect(page.getByTestId("plan-refusal")).toBeVisible();
+  });
+
+  test("a FHIR 500 on observations: the MME stands, the findings that need observations are unknown", async ({ page }) => {
+    await launch(page, "otp-oxy-benzo", { fhirError: { resourceType: "Observation", status: 500 } });
+    await expect(page.getByTestId("mme-total")).toContainText("120 MME/day");
+    await expect(page.getByTestId("data-notices")).toBeVisible();
+    await openTab(page, "Readiness");
+    await expect(page.locator('[data-finding-id="reason.no-meaningful-improvement"]')).toHaveAttribute("data-status", "unknown");
+  });
+
+  test("token expiry with refresh granted: refreshed silently, the save goes through", async ({ page }) => {
+    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: 12 });
+    await openTab(page, "Plan");
+    await completeChecklist(page, dayFromToday(21));
+    await page.waitForTimeout(13_000);
+    const refresh = page.waitForRequest((r) => r.url().startsWith(`${SANDBOX_ORIGIN}/auth/token`) && (r.postData() ?? "").includes("grant_type=refresh_token"));
+    await page.getByTestId("review-save").click();
+    await page.getByTestId("confirm-save").click();
+    await refresh;
+    await expect(page.getByTestId("save-result")).toBeVisible();
+  });
+
+  test("token expiry without refresh: the app says the session expired and shows no MME as if complete", async ({ page }) => {
+    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: 3, denyScopes: ["online_access"] });
+    await expect(page.getByTestId("mme-total")).toContainText("20 MME/day");
+    await waitForTabBinding(page);
+    await page.waitForTimeout(4_000);
+    await page.reload();
+    await expect(page.getByTestId("session-expired")).toBeVisible();
+    await expect(page.getByTestId("mme-total")).toHaveText("Unknown");
+  });
+
+  test("two tabs with two patients never mix, even when they share one sessionStorage (EHR browsers)", async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await launch(a, "otp-oxy-benzo");
+    await launch(b, "otp-methadone");
+    await waitForTabBinding(a);
+    await waitForTabBinding(b);
+    await expect(a.getByTestId("mme-total")).toContainText("120 MME/day");
+    await expect(b.getByTestId("mme-total")).toContainText("188 MME/day");
+    // Simulate an EHR browser that shares sessionStorage between app instances: copy B's entries into A.
+    const bStorage = await b.evaluate(() => JSON.stringify(Object.entries(window.sessionStorage)));
+    await a.evaluate((entries) => {
+      for (const [k, v] of JSON.parse(entries) as [string, string][]) window.sessionStorage.setItem(k, v);
+    }, bStorage);
+    await a.reload();
+    await expect(a.getByTestId("mme-total")).toContainText("120 MME/day");
+    await expect(a.getByTestId("app")).toHaveAttribute("data-session-patient", "otp-oxy-benzo");
+    await b.reload();
+    await expect(b.getByTestId("app")).toHaveAttribute("data-session-patient", "otp-methadone");
+  });
+
+  test("embedded in the EHR's frame (sandbox /ehr): the app runs inside it, without its own patient banner", async ({ page }) => {
+    const code = encodeLaunchOptions({ patient: "otp-fentanyl-hydrocodone", practitioner: PRACTITIONER_PRIMARY, simEhr: true });
+    await page.goto(`${SANDBOX_ORIGIN}/ehr?launch=${code}&app=${encodeURIComponent(`${APP_ORIGIN}/launch.html`)}`);
+    const frame = page.frameLocator("iframe");
+    await expect(frame.getByTestId("mme-total")).toContainText("80 MME/day", { timeout: 20_000 });
+    await expect(frame.getByTestId("patient-banner")).toHaveCount(0);
+  });
+
+  test("need_patient_banner true: the app shows the patient's name and birth date", async ({ page }) => {
+    await launch(page, "otp-methadone", { needPatientBanner: true });
+    await expect(page.getByTestId("patient-banner")).toContainText("Marcus");
+  });
+});
