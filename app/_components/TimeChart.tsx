@@ -42,7 +42,7 @@ export function TimeChart({ series, from, to, height = 120, caption }: { series:
       <figcaption id={captionId}>
         <strong>{series.label}</strong> <span className="muted small">{caption}</span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`${series.label}: ${caption}`} preserveAspectRatio="none" className="chart-svg">
+      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`${series.label}: ${caption}`} className="chart-svg">
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="axis" />
         <text x={PAD.left - 4} y={y(maxValue) + 8} textAnchor="end" className="tick">{fmtNumber(maxValue)}</text>
         <text x={PAD.left - 4} y={y(0)} textAnchor="end" className="tick">0</text>

@@ -24,6 +24,7 @@ export function TrendsPanel({ requests, medications, observations, asOf }: { req
         what was dispensed or taken.
       </p>
       {incomplete && <p className="note-box">Some orders in this period could not be computed: the MME line is a floor there.</p>}
+      <div className="trends-grid">
       <TimeChart
         series={{ id: "mme", label: "MME/day (from orders)", unit: "MME/day", kind: "step", points: timeline.map((p) => ({ date: p.date, value: p.mmePerDay })) }}
         from={from}
@@ -34,6 +35,7 @@ export function TrendsPanel({ requests, medications, observations, asOf }: { req
       <TimeChart series={{ id: "peg", label: "PEG (0-10, pain, enjoyment, activity)", unit: "score", kind: "dots", yMax: 10, points: series.peg }} from={from} to={asOf} caption={describe(series.peg.length)} />
       <TimeChart series={{ id: "phq9", label: "PHQ-9 (depression, 0-27)", unit: "score", kind: "dots", yMax: 27, points: series.phq9 }} from={from} to={asOf} caption={describe(series.phq9.length)} />
       <TimeChart series={{ id: "gad7", label: "GAD-7 (anxiety, 0-21)", unit: "score", kind: "dots", yMax: 21, points: series.gad7 }} from={from} to={asOf} caption={describe(series.gad7.length)} />
+      </div>
     </div>
   );
 }

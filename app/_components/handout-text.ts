@@ -7,6 +7,7 @@
  */
 import type { StepProduct, TaperPlan } from "@/lib/domain";
 import { fmtDate, fmtNumber } from "./format";
+import { shortProductLabel } from "./product-label";
 
 export interface HandoutRow {
   from: string;
@@ -29,17 +30,46 @@ function timesADay(perDay: number): string {
   return `${fmtNumber(perDay)} times a day`;
 }
 
-function doseLine(p: StepProduct): string {
-  if (p.administrationsPerDay === 0) return `Stop ${p.display}.`;
-  const units = p.components.map((c) => `${fmtNumber(c.count)} × ${c.display}`).join(" + ");
-  const what = p.doseUnit === "mcg/h" ? "Wear" : "Take";
-  return `${what} ${units}, ${timesADay(p.administrationsPerDay)}.`;
+/** "1 oxycodone ER 30 mg tablet", "2 oxycodone 5 mg tablets + 1 oxycodone 10 mg tablet". */
+function unitsText(p: StepProduct): string {
+  return p.components
+    .map((c) => {
+      const label = shortProductLabel(c.rxnorm, c.display);
+      const plural = c.count === 1 ? label : label.replace(/(tablet|capsule|patch|film|spray)$/, (w) => (w === "patch" ? "patches" : `${w}s`));
+      return `${fmtNumber(c.count)} ${plural}`;
+    })
+    .join(" + ");
+}
+
+/** One product's line(s) for a step; a day split between two real doses is said dose by dose. */
+function productLines(parts: StepProduct[]): string[] {
+  const first = parts[0];
+  if (!first) return [];
+  if (first.doseUnit === "mcg/h") {
+    const hours = first.administrationsPerDay > 0 ? Math.round(24 / first.administrationsPerDay) : 72;
+    return [`Wear ${unitsText(first)} at all times. Put on new ones every ${hours} hours.`];
+  }
+  if (parts.length === 1) return [`Take ${unitsText(first)}, ${timesADay(first.administrationsPerDay)}.`];
+  const total = parts.reduce((n, p) => n + p.administrationsPerDay, 0);
+  const hours = total > 0 ? fmtNumber(24 / total) : "";
+  return [
+    `Take ${fmtNumber(total)} doses a day, ${hours} hours apart, not all the same:`,
+    ...parts.map((p) => `${fmtNumber(p.administrationsPerDay)} of them: ${unitsText(p)}.`),
+  ];
+}
+
+function stepLines(products: StepProduct[]): string[] {
+  const active = products.filter((p) => p.administrationsPerDay > 0);
+  if (active.length === 0) return ["No more opioid medicine."];
+  const byKey = new Map<string, StepProduct[]>();
+  for (const p of active) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+  return [...byKey.values()].flatMap(productLines);
 }
 
 export function buildHandout(plan: TaperPlan, nextVisit: string | null): Handout {
   const rows = plan.steps.map((s) => ({
     from: fmtDate(s.start),
-    doses: s.products.every((p) => p.administrationsPerDay === 0) ? ["No more opioid medicine."] : s.products.filter((p) => p.administrationsPerDay > 0).map(doseLine),
+    doses: stepLines(s.products),
   }));
   return {
     title: "Your plan to slowly lower your opioid pain medicine",

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { buildHandout, handoutAsText } from "@/app/_components/handout-text";
+import { defaultTaperOptions, proposeTaperPlan, regimenFromMme } from "@/lib/taper";
+import { AS_OF, every, order, patch, run, tab } from "../mme/builders";
+
+function planFor(orders: Parameters<typeof run>[0]) {
+  const mme = run(orders);
+  const regimen = regimenFromMme(mme);
+  const outcome = proposeTaperPlan(regimen, defaultTaperOptions({ longTermUse: true }, regimen, AS_OF), AS_OF);
+  if (!outcome.ok) throw new Error(outcome.refusal.message);
+  return outcome.plan;
+}
+
+/** Syllables by vowel groups (a standard approximation for English readability formulas). */
+function syllables(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, "");
+  if (w.length <= 3) return 1;
+  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, "").replace(/^y/, "").match(/[aeiouy]{1,2}/g);
+  return Math.max(1, groups?.length ?? 1);
+}
+
+/** Flesch-Kincaid grade level: 0.39 (words/sentences) + 11.8 (syllables/words) - 15.59. */
+function fkGrade(lines: string[]): number {
+  const text = lines.join(" ");
+  const sentences = Math.max(1, text.split(/[.!?:]+\s|[.!?]$/).filter((s) => s.trim().length > 0).length);
+  const words = text.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
+  const syl = words.reduce((n, w) => n + syllables(w), 0);
+  return 0.39 * (words.length / sentences) + 11.8 * (syl / words.length) - 15.59;
+}
+
+describe("patient handout", () => {
+  // 1860151: oxycodone ER 30 mg (abuse-deterrent) q12h; 1049621: oxycodone 5 mg q6h
+  const plan = planFor([order("1860151", every(tab(1), 12)), order("1049621", every(tab(1), 6))]);
+  const handout = buildHandout(plan, "2025-07-01");
+
+  it("reads at about a 6th-grade level (Flesch-Kincaid grade at most 7)", () => {
+    const grade = fkGrade(handout.sections.flatMap((s) => s.lines));
+    expect(fkGrade(["Discontinuation necessitates individualized pharmacological management of physiological dependence considerations."])).toBeGreaterThan(12);
+    expect(grade).toBeLessThanOrEqual(7);
+  });
+
+  it("names doses in plain words, never the RxNorm name", () => {
+    const doses = handout.rows.flatMap((r) => r.doses).join("\n");
+    expect(doses).toContain("oxycodone ER 30 mg tablet");
+    expect(doses).not.toMatch(/MG|Extended Release|Abuse-Deterrent/);
+    expect(handout.rows).toHaveLength(plan.steps.length);
+    expect(handout.rows.at(-1)?.doses).toEqual(["No more opioid medicine."]);
+  });
+
+  it("says a split day dose by dose", () => {
+    const split = handout.rows.find((r) => r.doses.some((d) => d.includes("not all the same")));
+    expect(split?.doses.join(" ")).toMatch(/1 of them: .*\. 1 of them: /);
+  });
+
+  it("tells patch users to wear and change patches", () => {
+    // 245134: fentanyl 25 mcg/h, 1 patch every 72 h
+    const patchPlan = planFor([order("245134", every(patch(1), 72))]);
+    const first = buildHandout(patchPlan, null).rows[0]?.doses[0] ?? "";
+    expect(first).toBe("Wear 1 fentanyl 25 mcg/h patch at all times. Put on new ones every 72 hours.");
+  });
+
+  it("has the same content as text for copying into a note", () => {
+    const text = handoutAsText(handout);
+    expect(text).toContain("Next visit:");
+    expect(text).toContain("call or text 988");
+    for (const r of handout.rows) expect(text).toContain(r.from);
+  });
+});
