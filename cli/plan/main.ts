@@ -9,6 +9,9 @@ import { randomUUID } from "node:crypto";
 import type { MmeResult, ReadinessResult, TaperOptions, TaperPlan } from "@/lib/domain";
 import { buildCarePlan, PROPOSAL_IDENTIFIER_SYSTEM } from "@/lib/careplan";
 import { calculateMme } from "@/lib/mme";
+import { makeNdcLookup } from "@/lib/mme/ndc";
+import { needsNdcLookup } from "@/lib/mme/ndc/needs";
+import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
 import { assessReadiness, defaultTaperOptions, proposeTaperPlan, regimenFromMme, type ReadinessInputs } from "@/lib/taper";
 import { type PlanArgs, parseArgs, USAGE } from "./args";
 import { readPatientResources } from "./bundle";
@@ -29,7 +32,9 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
   if (!read.ok) return { code: 2, stdout: "", stderr: `plan: ${read.error}\n` };
   const asOf = args.asOf ?? now.toISOString().slice(0, 10);
   const res = read.resources;
-  const mme = calculateMme({ medicationRequests: res.medicationRequests, medications: res.medications, unreadable: res.unreadableOrders, asOf, factorTableId: args.factorTableId });
+  // The NDC table (CDC 2018 data file) is consulted only when an order is coded with an NDC alone.
+  const ndcLookup = needsNdcLookup(res.medicationRequests, res.medications) ? makeNdcLookup(NDC_TABLE) : undefined;
+  const mme = calculateMme({ medicationRequests: res.medicationRequests, medications: res.medications, unreadable: res.unreadableOrders, asOf, factorTableId: args.factorTableId, ndcLookup });
   const inputs: ReadinessInputs = { mme, medicationRequests: res.medicationRequests, medications: res.medications, observations: res.observations, conditions: res.conditions, unavailable: {} };
   const readiness = assessReadiness(inputs, asOf);
   const regimen = regimenFromMme(mme);

@@ -112,3 +112,26 @@ describe("the npm script", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ startMmePerDay: 90 });
   });
 });
+
+describe("plan with an order coded only with an NDC", () => {
+  it("resolves the product through the CDC 2018 NDC table and plans from it", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "plan-ndc-"));
+    const file = join(dir, "bundle.json");
+    // NDC 00093-0024-01: oxycodone HCl 10 mg ER tablet (CDC 2018 file, factor 1.5); 1 tablet every 12 h = 30 MME/day
+    writeFileSync(file, JSON.stringify({
+      resourceType: "Bundle", type: "collection",
+      entry: [
+        { resource: { resourceType: "Patient", id: "ndc1" } },
+        { resource: { resourceType: "MedicationRequest", id: "mr1", status: "active", intent: "order", subject: { reference: "Patient/ndc1" }, authoredOn: "2025-02-20",
+          medicationCodeableConcept: { coding: [{ system: "http://hl7.org/fhir/sid/ndc", code: "00093002401" }] },
+          dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 12, periodUnit: "h" } }, doseAndRate: [{ doseQuantity: { value: 1, unit: "tablet", system: "http://unitsofmeasure.org", code: "{tbl}" } }] }] } },
+      ],
+    }));
+    const { code, body } = json([file, "--patient", "ndc1", "--as-of", "2025-03-01"]);
+    expect(code).toBe(0);
+    expect(body.startMmePerDay).toBe(30);
+  });
+});
