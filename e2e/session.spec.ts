@@ -114,3 +114,9 @@ test.describe("launch and session", () => {
     await expect(page.getByTestId("patient-banner")).toContainText("Marcus");
   });
 });
+
+test("the EHR's smart_style_url colours are applied (validated values only)", async ({ page }) => {
+  await launch(page, "otp-tramadol-low");
+  // the sandbox's smart-style.json sets color_highlight #0a4ba8
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--accent").trim())).toBe("#0a4ba8");
+});

@@ -1,7 +1,7 @@
 "use client";
 /** The clinician's screens, once the SMART session is ready: data in, engines in memory, tabs out. */
 import dynamic from "next/dynamic";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { PatientRecord } from "@/lib/fhir/record";
 import { localToday } from "@/lib/hooks/dates";
 import { useSessionState } from "@/lib/hooks/session-context";
@@ -9,6 +9,7 @@ import { useCarePlanSave } from "@/lib/hooks/useCarePlanSave";
 import { useClinicalView, type ClinicalView } from "@/lib/hooks/useClinicalView";
 import { usePatient, usePatientRecord, type PatientState } from "@/lib/hooks/usePatientRecord";
 import { usePlanner } from "@/lib/hooks/usePlanner";
+import { useSmartStyle } from "@/lib/hooks/useSmartStyle";
 import { sessionDataAttributes, summarizeSession } from "@/lib/smart/session-summary";
 import type { SmartSession } from "@/lib/smart/session-types";
 import { EarlierPlans } from "./EarlierPlans";
@@ -47,6 +48,12 @@ function PatientScreens({ session }: { session: SmartSession }) {
   const patient = usePatient(session);
   const view = useClinicalView(record.data, asOf);
   const summary = summarizeSession(session);
+  const style = useSmartStyle(session.smartStyleUrl);
+  useEffect(() => {
+    // The EHR's colours and fonts (validated in lib/smart/smart-style), set through the CSSOM.
+    const root = document.documentElement.style;
+    for (const [property, value] of Object.entries(style)) root.setProperty(property, value);
+  }, [style]);
   return (
     <div {...sessionDataAttributes(summary)} data-testid="app">
       <header className="app-header no-print">

@@ -31,7 +31,9 @@ describe("Bradly Douglas (chronic pain, 34 stopped opioid orders, decimal pain s
   it("reports no screening data as unknown, not as absent", () => {
     expect(get(r, "caution.depression")?.status).toBe("unknown");
     expect(get(r, "caution.drug-screen")?.status).toBe("unknown");
-    expect(get(r, "caution.no-naloxone")?.status).toBe("present");
+    // every opioid order is stopped: no taper to plan, so the naloxone caution does not apply here
+    expect(get(r, "caution.no-naloxone")?.status).toBe("not-found");
+    expect(get(r, "caution.no-naloxone")?.sentence).toContain("No current opioid order");
   });
 });
 

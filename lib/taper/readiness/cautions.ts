@@ -49,6 +49,12 @@ export function cancerPalliativeFinding(inputs: ReadinessInputs, asOf: IsoDate):
   }, { activeOnly: true });
 }
 
+/** A current opioid order of any kind: counted, not computable, or buprenorphine (still an opioid, and an overdose risk with other depressants). */
+function hasCurrentOpioid(inputs: ReadinessInputs): boolean {
+  return inputs.mme.state !== "complete" || inputs.mme.orders.some((o) =>
+    o.status === "counted" || o.status === "not-computable" || (o.reason === "mme.excluded.buprenorphine" && (o.fhirStatus === "active" || o.fhirStatus === "on-hold")));
+}
+
 /** Naloxone ordered within `naloxoneLookbackDays` (by code or, said so, by name); otherwise offer it. */
 export function naloxoneFinding(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, config: ReadinessConfig): Finding {
   const draft = { id: "caution.no-naloxone", category: "caution" as const, title: "No naloxone on file", citations: [CITE.naloxone, CITE.toleranceLoss] };
@@ -59,6 +65,9 @@ export function naloxoneFinding(inputs: ReadinessInputs, orders: ClassifiedOrder
     && (o.authoredOn === null || (daysBetween(o.authoredOn, asOf) ?? Infinity) <= config.naloxoneLookbackDays));
   if (naloxone.length > 0) {
     return finding(draft, "not-found", "Naloxone was prescribed: check the patient still has it, that it is in date, and that the household knows how to use it.", naloxone.map((o) => orderEvidence(o, "naloxone")));
+  }
+  if (!hasCurrentOpioid(inputs)) {
+    return finding(draft, "not-found", "No current opioid order: no taper to plan. Offer naloxone if other risk factors exist (CDC 2022 Rec 8).", []);
   }
   return finding(draft, "present", `No naloxone order in the last ${Math.round(config.naloxoneLookbackDays / 365)} years: offer naloxone. Patients who are tapering lose tolerance within about a week and are at risk of overdose if they return to their previous dose.`, []);
 }
