@@ -1,0 +1,32 @@
+/**
+ * Performance budgets (issue 9 "Benchmarks and performance budgets"). The peers they are set
+ * against (../shared/reference/peers.md section 2): the AHRQ Pain Management Summary and
+ * COSRI ship 550-690 KB of gzipped JavaScript and spend about 3.5 ms per FHIR resource in
+ * CQL (about 10 s for 3,000 resources); the aim is an order of magnitude faster without
+ * dropping data. Units: ms, s, decimal MB (10^6 bytes) and kB (10^3 bytes).
+ */
+export const BUDGETS = {
+  /** calculateMme over 10,000 MedicationRequests, median. */
+  mme10kMs: 50,
+  /** The `mme` command over a 100k-resource Bulk Data export: wall time, median. */
+  commandWallSeconds: 5,
+  /** ... and peak resident memory. */
+  commandPeakMb: 500,
+  /** Heavy scenario patient: token response to the MME total on screen, median. */
+  heavyTokenToMmeMs: 1500,
+  /** Rounds of searches per launch (paging of a search does not count as a round). */
+  searchRounds: 1,
+  /** First-load JavaScript of the main route `/`, gzipped. */
+  mainFirstLoadKb: 150,
+} as const;
+
+export type BudgetId = keyof typeof BUDGETS;
+
+export interface BudgetCheck {
+  id: BudgetId;
+  label: string;
+  figure: string;
+  limit: string;
+  /** null when not measured. */
+  met: boolean | null;
+}

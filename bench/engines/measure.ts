@@ -1,0 +1,111 @@
+/**
+ * Engine benchmarks, in whatever process imports this module:
+ * - `benchMme`: calculateMme over N generated MedicationRequests (bench/data/orders.ts) for
+ *   one patient, with Medication resources and a few unreadable orders;
+ * - `benchTaper`: proposeTaperPlan for regimens of 1 to 5 opioids, each regimen built by the
+ *   real pipeline (orders -> calculateMme -> regimenFromMme) and planned with the guidance
+ *   defaults for long-term use.
+ * Inputs are built before timing; only the engine call is timed.
+ */
+import type { MedicationRequest } from "fhir/r4";
+import type { MmeResult } from "@/lib/domain";
+import { calculateMme, type MmeInput } from "@/lib/mme";
+import { defaultTaperOptions, proposeTaperPlan, regimenFromMme, type Regimen } from "@/lib/taper";
+import { BENCH_AS_OF, generateMedications, generateOrders, generateUnreadable, RXNORM_SYSTEM } from "../data/orders";
+import { scaleStat, timeRuns, type RunPlan, type Stat } from "../stats";
+
+export interface MmeBenchRow {
+  orders: number;
+  ms: Stat;
+  /** What the engine made of the orders (shows the mix is realistic, not all excluded). */
+  counted: number;
+  excluded: number;
+  notComputable: number;
+  state: MmeResult["state"];
+}
+
+/** The engine input for `count` orders (deterministic). */
+export function mmeInput(count: number): MmeInput {
+  const meds = generateMedications(Math.max(1, Math.min(200, Math.floor(count / 50))));
+  return {
+    medicationRequests: generateOrders(count, { seed: count, medications: meds.index, medicationReferenceShare: 0.1 }),
+    medications: meds.resources,
+    unreadable: generateUnreadable(Math.floor(count / 200)),
+    asOf: BENCH_AS_OF,
+  };
+}
+
+/** calculateMme at each size; `planFor(size)` gives warm-ups and runs (fewer for big sizes). */
+export function benchMme(sizes: readonly number[], planFor: (size: number) => RunPlan): MmeBenchRow[] {
+  return sizes.map((size) => {
+    const input = mmeInput(size);
+    let last: MmeResult | null = null;
+    const ms = timeRuns(() => calculateMme(input), planFor(size), (r) => {
+      last = r;
+    });
+    const result: MmeResult = last ?? calculateMme(input);
+    const count = (status: string) => result.orders.filter((o) => o.status === status).length;
+    return { orders: size, ms, counted: count("counted"), excluded: count("excluded"), notComputable: count("not-computable"), state: result.state };
+  });
+}
+
+/** Current opioid orders of the taper benchmark, in the order they are added (1 to 5 opioids). */
+export const TAPER_REGIMEN = [
+  { rxnorm: "891881", display: "morphine sulfate 15 MG Extended Release Oral Tablet", unit: "tablet", periodHours: 12, asNeeded: false },
+  { rxnorm: "1049621", display: "oxycodone hydrochloride 5 MG Oral Tablet", unit: "tablet", periodHours: 6, asNeeded: true },
+  { rxnorm: "245134", display: "72 HR fentanyl 0.025 MG/HR Transdermal System", unit: "patch", periodHours: 72, asNeeded: false },
+  { rxnorm: "897696", display: "hydromorphone hydrochloride 2 MG Oral Tablet", unit: "tablet", periodHours: 6, asNeeded: false },
+  { rxnorm: "835603", display: "tramadol hydrochloride 50 MG Oral Tablet", unit: "tablet", periodHours: 6, asNeeded: false },
+] as const;
+
+function regimenOrder(i: number): MedicationRequest {
+  const spec = TAPER_REGIMEN[i];
+  if (spec === undefined) throw new Error(`no regimen product ${i}`);
+  return {
+    resourceType: "MedicationRequest", id: `taper-${i + 1}`, status: "active", intent: "order",
+    subject: { reference: "Patient/bench" }, authoredOn: "2025-05-20",
+    medicationCodeableConcept: { coding: [{ system: RXNORM_SYSTEM, code: spec.rxnorm, display: spec.display }] },
+    dosageInstruction: [{
+      timing: { repeat: { frequency: 1, period: spec.periodHours, periodUnit: "h" } }, asNeededBoolean: spec.asNeeded,
+      doseAndRate: [{ doseQuantity: { value: 1, unit: spec.unit, system: "http://unitsofmeasure.org", code: `{${spec.unit}}` } }],
+    }],
+  };
+}
+
+/** The regimen of the first `opioids` products, through the MME engine. */
+export function taperRegimen(opioids: number): { regimen: Regimen; mmePerDay: number | null } {
+  const mme = calculateMme({ medicationRequests: Array.from({ length: opioids }, (_, i) => regimenOrder(i)), asOf: BENCH_AS_OF });
+  return { regimen: regimenFromMme(mme), mmePerDay: mme.totalMmePerDay };
+}
+
+export interface TaperBenchRow {
+  opioids: number;
+  startMmePerDay: number | null;
+  /** Steps of the plan, or null with the refusal code when no plan was made. */
+  steps: number | null;
+  refusal: string | null;
+  /** Per plan. */
+  ms: Stat;
+}
+
+/** proposeTaperPlan for 1..maxOpioids opioids; each sample times `batch` calls (per-plan figures). */
+export function benchTaper(maxOpioids: number, plan: RunPlan, batch: number): TaperBenchRow[] {
+  return Array.from({ length: maxOpioids }, (_, i) => {
+    const { regimen, mmePerDay } = taperRegimen(i + 1);
+    const options = defaultTaperOptions({ longTermUse: true }, regimen, BENCH_AS_OF);
+    const once = () => proposeTaperPlan(regimen, options, BENCH_AS_OF);
+    const outcome = once();
+    const ms = timeRuns(() => {
+      let last = outcome;
+      for (let k = 0; k < batch; k++) last = once();
+      return last;
+    }, plan);
+    return {
+      opioids: i + 1,
+      startMmePerDay: mmePerDay,
+      steps: outcome.ok ? outcome.plan.steps.length : null,
+      refusal: outcome.ok ? null : outcome.refusal.code,
+      ms: scaleStat(ms, 1 / batch),
+    };
+  });
+}

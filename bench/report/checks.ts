@@ -1,0 +1,36 @@
+/** Each budget of issue 9 against the figure measured (median), met or not. */
+import { BUDGETS, type BudgetCheck } from "../budgets";
+import { HEAVY_PATIENT } from "../app/run";
+import { num, stat } from "./format";
+import type { BenchReport } from "./types";
+
+function check(id: BudgetCheck["id"], label: string, limit: string, figure: string | null, met: boolean | null): BudgetCheck {
+  return { id, label, limit, figure: figure ?? "not measured", met: figure === null ? null : met };
+}
+
+/** Highest number of search rounds seen in any measured launch, or null without launches. */
+export function maxRounds(report: BenchReport): number | null {
+  const rounds = (report.app?.patients ?? []).flatMap((p) => p.samples.map((s) => s.rounds.rounds));
+  return rounds.length === 0 ? null : Math.max(...rounds);
+}
+
+export function budgetChecks(report: BenchReport): BudgetCheck[] {
+  const row10k = report.engines?.mme.find((r) => r.orders === 10_000);
+  const cmd = report.command;
+  const heavy = report.app?.patients.find((p) => p.patient === HEAVY_PATIENT)?.tokenToMmeMs ?? null;
+  const rounds = maxRounds(report);
+  const main = report.app?.main ?? null;
+  return [
+    check("mme10kMs", "calculateMme, 10,000 orders", `< ${BUDGETS.mme10kMs} ms`, row10k ? stat(row10k.ms, "ms") : null, row10k ? row10k.ms.median < BUDGETS.mme10kMs : null),
+    check("commandWallSeconds", "`mme` command, 100k resources: wall time", `< ${BUDGETS.commandWallSeconds} s`, cmd ? stat(cmd.wallSeconds, "s", 2) : null, cmd ? cmd.wallSeconds.median < BUDGETS.commandWallSeconds : null),
+    check("commandPeakMb", "`mme` command, 100k resources: peak memory", `< ${BUDGETS.commandPeakMb} MB`, cmd ? stat(cmd.peakMb, "MB", 0) : null, cmd ? cmd.peakMb.median < BUDGETS.commandPeakMb : null),
+    check("heavyTokenToMmeMs", "Heavy patient: token response to MME on screen", `<= ${num(BUDGETS.heavyTokenToMmeMs / 1000, 1)} s`, heavy ? stat(heavy, "ms", 0) : null, heavy ? heavy.median <= BUDGETS.heavyTokenToMmeMs : null),
+    check("searchRounds", "Rounds of searches per launch (paging excluded), worst launch", `<= ${BUDGETS.searchRounds}`, rounds === null ? null : String(rounds), rounds === null ? null : rounds <= BUDGETS.searchRounds),
+    check("mainFirstLoadKb", "Main route `/`: first-load JavaScript, gzipped", `<= ${BUDGETS.mainFirstLoadKb} kB`, main ? `${num(main.firstLoadGzipBytes / 1000, 1)} kB` : null, main ? main.firstLoadGzipBytes / 1000 <= BUDGETS.mainFirstLoadKb : null),
+  ];
+}
+
+export function status(c: BudgetCheck): string {
+  if (c.met === null) return "not measured";
+  return c.met ? "met" : "**over budget**";
+}

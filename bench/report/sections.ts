@@ -1,0 +1,133 @@
+/** The report's measurement sections (markdown), one function per section. */
+import type { PatientLaunches } from "../app/run";
+import type { LaunchSample } from "../app/launch";
+import type { ScriptSize } from "../app/bundle";
+import { summarize } from "../stats";
+import { int, kB, MB, num, stat, table } from "./format";
+import type { BenchReport } from "./types";
+
+export function enginesSection(r: BenchReport): string {
+  const e = r.engines;
+  if (e === null) return `## 1. Engines\n\nNot measured: ${r.errors.engines ?? "skipped"}.`;
+  const mme = table(
+    ["MedicationRequests", "calculateMme (median, min, max)", "per order", "counted / excluded / not computable"],
+    e.mme.map((row) => [int(row.orders), stat(row.ms, "ms"), `${num((row.ms.median * 1000) / row.orders, 2)} µs`, `${int(row.counted)} / ${int(row.excluded)} / ${int(row.notComputable)}`]),
+  );
+  const taper = table(
+    ["opioids", "start MME/day", "plan steps", "proposeTaperPlan per plan (median, min, max)"],
+    e.taper.map((t) => [String(t.opioids), t.startMmePerDay === null ? "-" : num(t.startMmePerDay, 1), t.steps === null ? `refused: ${t.refusal ?? "?"}` : String(t.steps), stat(t.ms, "ms", 3)]),
+  );
+  const tsx = e.tsx10k ? `\nThe same 10,000 orders under tsx (keepNames wrappers), as the \`mme\` command runs the engine: ${stat(e.tsx10k.ms, "ms")}.\n` : "";
+  return `## 1. Engines
+
+Engine code bundled with esbuild (as the app ships it: no tsx \`keepNames\` wrappers) and run in its own Node process.
+Orders are generated (bench/data/orders.ts, fixed seed) for one patient from the RxNorm catalog: realistic dosages per form,
+statuses over five years (35 % active), 20 % non-opioids, 10 % naming a Medication resource, about 6 % malformed
+(no dosage, free text only, unknown code, mass dose, no frequency, dangling reference) plus 0.5 % unreadable.
+Only the engine call is timed, after warm-up runs.
+
+${mme}
+${tsx}
+Taper plans: current orders (morphine ER 15 mg q12h, oxycodone 5 mg q6h PRN, fentanyl 25 mcg/h patch, hydromorphone 2 mg q6h,
+tramadol 50 mg q6h; the first N of them) through calculateMme and regimenFromMme, planned with the guidance defaults for
+long-term use (10 % of the original dose per month, to discontinuation).
+
+${taper}`;
+}
+
+export function commandSection(r: BenchReport): string {
+  const c = r.command;
+  if (c === null) return `## 2. The \`mme\` command\n\nNot measured: ${r.errors.command ?? "skipped"}.`;
+  const x = c.export;
+  return `## 2. The \`mme\` command over a Bulk Data export
+
+Generated at run time in a temporary directory (bench/data/ndjson.ts): ${int(x.patients)} Patient, ${int(x.medications)} Medication and
+${int(x.medicationRequests)} MedicationRequest resources (${int(x.patients + x.medications + x.medicationRequests)} in all, ${MB(x.bytes)} of NDJSON; orders shuffled
+across patients, ${int(x.brokenLines)} broken lines). Run as \`node --import tsx cli/mme.ts <dir> --as-of 2025-06-01\`, output to a file;
+wall time from spawn to exit (Node start and TypeScript loading included); peak memory is the command process's maxRSS.
+
+${table(["figure", "value"], [
+    ["wall time", stat(c.wallSeconds, "s", 2)],
+    ["CPU time (user + system)", stat(c.cpuSeconds, "s", 2)],
+    ["peak memory (maxRSS)", stat(c.peakMb, "MB", 0)],
+    ["start-up alone (same command, 10-resource export, one run)", c.startupSeconds === null ? "-" : `${num(c.startupSeconds, 2)} s`],
+    ["output", `${int(c.patientsOut)} patients, ${int(c.unassignedOut)} unassigned resources reported, ${num(c.outputMb, 1)} MB of JSON`],
+  ])}`;
+}
+
+function sampleStat(samples: readonly LaunchSample[], f: (s: LaunchSample) => number | null, unit: string, digits = 0): string {
+  const values = samples.map(f).filter((v): v is number => v !== null);
+  return values.length === 0 ? "-" : stat(summarize(values), unit, digits);
+}
+
+function patientRows(p: PatientLaunches): string[][] {
+  const s = p.samples;
+  const last = s[s.length - 1];
+  const rounds = s.map((x) => x.rounds.rounds);
+  return [
+    ["MME shown (expected)", `${[...new Set(s.map((x) => x.mmeText))].join(", ") || "-"} (${p.expectedMmePerDay ?? "?"} MME/day)`],
+    ["token response -> MME on screen", p.tokenToMmeMs ? stat(p.tokenToMmeMs, "ms", 0) : "-"],
+    ["launch.html -> MME on screen", p.launchToMmeMs ? stat(p.launchToMmeMs, "ms", 0) : "-"],
+    ["token -> first search starts", sampleStat(s, (x) => x.timeline.tokenToFirstSearchMs, "ms")],
+    ["serial requests between token and searches", last ? last.timeline.beforeSearches.join(" -> ") || "none" : "-"],
+    ["token -> MedicationRequest search done (all pages)", sampleStat(s, (x) => x.timeline.tokenToMedicationsMs, "ms")],
+    ["token -> all searches done (all pages)", sampleStat(s, (x) => x.timeline.tokenToAllDataMs, "ms")],
+    ["FHIR requests (searches + reads + pages + discovery)", last ? `${last.fhirRequests} (${last.rounds.searches} searches, ${last.rounds.reads} reads, ${last.rounds.pages} next pages)` : "-"],
+    ["FHIR bytes received", sampleStat(s, (x) => x.fhirBytes / 1000, "kB", 1)],
+    ["all requests / bytes received (app, scripts, auth, FHIR)", last ? `${last.totalRequests} / ${sampleStat(s, (x) => x.totalBytes / 1000, "kB", 1)}` : "-"],
+    ["rounds of searches (each launch)", rounds.join(", ") || "-"],
+    ["first launch after server start (warm-up, not counted)", p.warmup ? `${int(p.warmup.tokenToMmeMs)} ms token -> MME` : "failed"],
+  ];
+}
+
+export function launchSection(r: BenchReport): string {
+  const a = r.app;
+  if (a === null) return `## 3. Launch to MME on screen\n\nNot measured: ${r.errors.app ?? "skipped"}.`;
+  if (a.patients.length === 0) return `## 3. Launch to MME on screen\n\nNot measured: ${a.skipped.join("; ") || r.errors.app || "skipped"}.`;
+  const parts = a.patients.map((p) => {
+    const record = Object.entries(p.record).sort((x, y) => y[1] - x[1]).map(([t, n]) => `${int(n)} ${t}`).join(", ");
+    const errors = p.errors.length > 0 ? `\n\nFailed launches: ${p.errors.join("; ")}` : "";
+    return `### ${p.name} (\`${p.patient}\`): ${record}\n\n${table(["figure", "value"], patientRows(p))}${errors}`;
+  });
+  return `## 3. Launch to MME on screen (real Chromium, sandbox EHR, production build)
+
+System Chromium ${a.chromium ?? "?"} (headless, flags of scripts/chromium.mjs), a fresh browser context per launch (empty cache);
+\`next start\` of a production build (\`.bench/next\`) and the sandbox EHR on loopback, EHR launch with patient and practitioner in
+the launch code (no picker). Times are the page's own clocks: the token response end from Resource Timing, "on screen" the first
+animation frame after \`[data-testid="mme-total"]\` shows its figure. A round of searches: a search or read that starts only after
+another FHIR data request finished (a \`next\` page belongs to its search's round).
+
+${parts.join("\n\n")}`;
+}
+
+const HEAD = ["script", "raw", "gzip", "recognised in it"];
+
+function scriptRows(scripts: readonly ScriptSize[]): string[][] {
+  return scripts.map((s) => [`\`${s.path}\``, kB(s.rawBytes), kB(s.gzipBytes), s.contains.join(", ") || "-"]);
+}
+
+export function bundleSection(r: BenchReport): string {
+  const a = r.app;
+  if (a === null || a.main === null) return `## 4. Bundle\n\nNot measured: ${r.errors.app ?? a?.skipped.join("; ") ?? "skipped"}.`;
+  const main = a.main;
+  const lazyTotal = a.lazy.reduce((n, s) => n + s.gzipBytes, 0);
+  const launch = a.launchPage;
+  const launchPart = launch
+    ? `### \`/launch.html\`: ${kB(launch.firstLoadGzipBytes)} gzipped (+ ${kB(launch.inlineGzipBytes)} inline script)\n\n${table(HEAD, scriptRows(launch.scripts))}`
+    : "";
+  return `## 4. Bundle: first-load JavaScript per route (gzip level 9, each file on its own)
+
+### \`/\` (the clinician's screen after launch): first load ${kB(main.firstLoadGzipBytes)} gzipped
+
+Scripts the HTML of \`/\` makes the browser load at once (\`<script src>\`, script preloads, RSC payload chunk references);
+inline scripts (RSC payload, bootstrap) ${kB(main.inlineGzipBytes)} gzipped besides; ${main.noModule.length} \`noModule\` polyfill script(s)
+(${kB(main.noModule.reduce((n, s) => n + s.gzipBytes, 0))}) that current browsers do not load.
+
+${table(HEAD, scriptRows(main.scripts))}
+
+Loaded lazily after first load during the launches (the screens chunk and what it imports): ${kB(lazyTotal)} gzipped.
+
+${a.lazy.length > 0 ? table(HEAD, scriptRows(a.lazy)) : "(none seen)"}
+
+${launchPart}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench [-- --write]`: the performance budgets of issue 9, measured.
+ * 1. engines (calculateMme 1k/10k/100k orders, proposeTaperPlan 1-5 opioids);
+ * 2. the `mme` command over a generated 100k-resource Bulk Data export;
+ * 3. launch to MME on screen in system Chromium against the sandbox EHR and a production build;
+ * 4. first-load JavaScript per route.
+ * Prints the report; `--write` also writes docs/benchmarks.md. Temporary files, servers and
+ * the build output are removed on exit, also on failure or Ctrl-C (bench/cleanup.ts).
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
+import { runAppBench } from "./app/run";
+import { installCleanupHandlers, removeLater, runCleanup } from "./cleanup";
+import { runCommandBench } from "./command/run";
+import { runEngineBench } from "./engines/run";
+import type { WorkerSettings } from "./engines/settings";
+import { describeMachine, finishMachine } from "./machine";
+import { renderReport } from "./report/render";
+import type { BenchReport, BenchSettings } from "./report/types";
+
+const REPO_ROOT = resolve(__dirname, "..");
+const ENGINE_SETTINGS: WorkerSettings = {
+  sizes: [1_000, 10_000, 100_000], bigSize: 100_000,
+  plan: { warmups: 5, runs: 15 }, bigPlan: { warmups: 1, runs: 5 },
+  maxOpioids: 5, taperBatch: 20,
+};
+const COMMAND_RESOURCES = 100_000;
+const COMMAND_RUNS = 3;
+
+const log = (m: string) => console.error(`bench: ${m}`);
+
+async function section<T>(name: string, errors: Record<string, string>, run: () => Promise<T>): Promise<T | null> {
+  const start = performance.now();
+  log(`${name}...`);
+  try {
+    const value = await run();
+    log(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    return value;
+  } catch (e) {
+    errors[name] = e instanceof Error ? e.message : String(e);
+    log(`${name} failed: ${errors[name]}`);
+    return null;
+  }
+}
+
+async function main(args: BenchArgs): Promise<number> {
+  const started = performance.now();
+  const machine = describeMachine(REPO_ROOT);
+  const tmp = mkdtempSync(join(tmpdir(), "otp-bench-"));
+  removeLater(tmp);
+  const errors: Record<string, string> = {};
+  const settings: BenchSettings = { mmeSizes: ENGINE_SETTINGS.sizes, commandResources: COMMAND_RESOURCES, commandRuns: COMMAND_RUNS, launches: args.launches, browser: args.browser };
+  const engines = await section("engines", errors, () => runEngineBench(tmp, ENGINE_SETTINGS, REPO_ROOT));
+  const command = await section("command", errors, () => runCommandBench(REPO_ROOT, tmp, COMMAND_RESOURCES, COMMAND_RUNS));
+  const app = args.browser
+    ? await section("app", errors, () => runAppBench(REPO_ROOT, { launches: args.launches, reuseBuild: args.reuseBuild, keepBuild: args.keepBuild, warn: log }))
+    : null;
+  if (!args.browser) errors.app = "skipped (--no-browser)";
+  const report: BenchReport = { machine: finishMachine(machine), settings, engines, command, app, errors, durationSeconds: (performance.now() - started) / 1000 };
+  const text = renderReport(report);
+  process.stdout.write(text);
+  if (args.write) {
+    writeFileSync(join(REPO_ROOT, "docs/benchmarks.md"), text);
+    log("wrote docs/benchmarks.md");
+  }
+  return Object.keys(errors).filter((k) => !(k === "app" && !args.browser)).length === 0 ? 0 : 1;
+}
+
+const parsed = parseBenchArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(parsed.error === "" ? USAGE : `bench: ${parsed.error}\n${USAGE}`);
+  process.exit(parsed.error === "" ? 0 : 2);
+}
+installCleanupHandlers();
+main(parsed.args).then(
+  (code) => {
+    runCleanup();
+    process.exit(code);
+  },
+  (e: unknown) => {
+    console.error(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    runCleanup();
+    process.exit(1);
+  },
+);
