@@ -40,7 +40,8 @@ export interface RouteBundle {
   noModule: ScriptSize[];
 }
 
-const CHUNK = /(?:^|[^A-Za-z0-9_./-])\/?(_next\/static\/chunks\/[A-Za-z0-9_./-]+?\.js)/g;
+/** A chunk path in inline script text: `/_next/static/chunks/x.js`, or `static/chunks/x.js` (Turbopack's otherChunks). */
+const CHUNK = /(?:^|[^A-Za-z0-9_./-])\/?(?:_next\/)?(static\/chunks\/[A-Za-z0-9_./-]+?\.js)/g;
 
 function attr(tag: string, name: string): string | null {
   return new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag)?.[1] ?? null;
@@ -63,7 +64,7 @@ export function scriptsOfHtml(html: string): { scripts: string[]; noModule: stri
     const href = attr(tag, "href");
     if (href !== null && attr(tag, "as") === "script" && /preload|modulepreload/.test(attr(tag, "rel") ?? "")) scripts.add(new URL(href, "http://x").pathname);
   }
-  for (const body of inline) for (const m of body.replace(/\\"/g, '"').matchAll(CHUNK)) if (m[1]) scripts.add(`/${m[1]}`);
+  for (const body of inline) for (const m of body.replace(/\\"/g, '"').matchAll(CHUNK)) if (m[1]) scripts.add(`/_next/${m[1]}`);
   for (const p of noModule) scripts.delete(p);
   return { scripts: [...scripts].sort(), noModule: [...noModule].sort(), inline };
 }

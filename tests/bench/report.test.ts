@@ -1,0 +1,132 @@
+/**
+ * Smoke test of the benchmark's analysis and report (pure parts, no browser, no build):
+ * rounds of searches from a network timeline, scripts of a route's HTML, budget checks and
+ * the report text, the restore of files `next build` edits, the command-line options.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { classify, normalizeUrl, searchRounds, timeline, type TimedEntry } from "@/bench/app/analyze";
+import { onlyNextEdited, restoreSharedFiles } from "@/bench/app/build";
+import { scriptsOfHtml } from "@/bench/app/bundle";
+import { parseBenchArgs } from "@/bench/args";
+import { budgetChecks } from "@/bench/report/checks";
+import { renderReport } from "@/bench/report/render";
+import { fakeReport } from "./fixtures";
+
+const FHIR = "http://localhost:4999/fhir";
+const TOKEN = "http://localhost:4999/auth/token";
+const e = (url: string, startMs: number, endMs: number, initiator = "fetch"): TimedEntry => ({ url: url.startsWith("http") ? url : `${FHIR}/${url}`, startMs, endMs, initiator });
+const OBS_NEXT = "Observation?patient=p&_count=2&_offset=2";
+
+function analyze(entries: TimedEntry[], links: [string, string][] = []) {
+  const map = new Map(links.map(([next, from]) => [normalizeUrl(`${FHIR}/${next}`), normalizeUrl(`${FHIR}/${from}`)]));
+  return entries.map((x) => classify(x, FHIR, TOKEN, map));
+}
+
+describe("rounds of searches", () => {
+  it.each([
+    { name: "parallel searches and a read: one round", entries: [e("MedicationRequest?patient=p", 10, 50), e("Observation?patient=p", 11, 60), e("Patient/p", 11, 30)], rounds: 1 },
+    { name: "a next page after its search: still one round", entries: [e("Observation?patient=p&_count=2", 10, 40), e(OBS_NEXT, 41, 60), e("Condition?patient=p", 10, 20)], rounds: 1, links: [[OBS_NEXT, "Observation?patient=p&_count=2"]] as [string, string][] },
+    { name: "a search started after another finished: two rounds", entries: [e("MedicationRequest?patient=p", 10, 50), e("Observation?patient=p", 51, 80)], rounds: 2 },
+  ])("$name", ({ entries, rounds, links }) => {
+    const r = searchRounds(analyze(entries, links));
+    expect(r.rounds).toBe(rounds);
+    expect(r.late).toHaveLength(rounds - 1);
+  });
+
+  it("classifies discovery, token, reads, searches and pages; the serial path counts only the app's fetches", () => {
+    const entries = analyze([
+      e(TOKEN, 0, 20), e("http://localhost:3000/api/issuer-config?iss=x", 25, 30), e("http://localhost:3000/icon.svg", 26, 29, "img"),
+      e("metadata", 31, 40), e("MedicationRequest?patient=p", 45, 70), e(OBS_NEXT, 71, 90), e("Patient/p", 45, 60),
+    ], [[OBS_NEXT, "MedicationRequest?patient=p"]]);
+    expect(entries.map((x) => x.kind)).toEqual(["token", "other", "other", "discovery", "search", "page", "read"]);
+    const t = timeline(entries, 20);
+    expect(t.beforeSearches).toEqual(["/api/issuer-config", "/fhir/metadata"]);
+    // first search at 45, token ended at 20: 25 ms; MedicationRequest done at 70: 50 ms; last data at 90: 70 ms
+    expect([t.tokenToFirstSearchMs, t.tokenToMedicationsMs, t.tokenToAllDataMs]).toEqual([25, 50, 70]);
+  });
+
+  it("normalizes encoded commas and parameter order", () => {
+    expect(normalizeUrl(`${FHIR}/Observation?code=a%2Cb&patient=p`)).toBe(normalizeUrl(`${FHIR}/Observation?patient=p&code=a,b`));
+  });
+});
+
+describe("scripts of a route's HTML", () => {
+  it("lists script tags, script preloads and RSC chunk references; keeps noModule apart", () => {
+    const html = `<link rel="preload" as="script" href="/_next/static/chunks/a.js"/><script src="/_next/static/chunks/b.js" async=""></script>
+      <script src="/_next/static/chunks/poly.js" noModule=""></script><link rel="stylesheet" href="/_next/static/chunks/s.css"/>
+      <script>self.__next_f.push([1,"2:\\"/_next/static/chunks/c.js\\"\\n"])</script><script>(TURBOPACK=[]).push({"otherChunks":["static/chunks/d.js"]})</script>
+      <script type="application/json">{"x":"/_next/static/chunks/e.js"}</script>`;
+    const s = scriptsOfHtml(html);
+    expect(s.scripts).toEqual(["/_next/static/chunks/a.js", "/_next/static/chunks/b.js", "/_next/static/chunks/c.js", "/_next/static/chunks/d.js"]);
+    expect(s.noModule).toEqual(["/_next/static/chunks/poly.js"]);
+    expect(s.inline).toHaveLength(2);
+  });
+});
+
+describe("budgets and the report", () => {
+  it("prints each figure beside its budget, 'over budget' where it is, with a reason", () => {
+    const report = fakeReport({ mme10kMedianMs: 62, heavyMedianMs: 900, firstLoadBytes: 183_500 });
+    const checks = budgetChecks(report);
+    expect(checks.map((c) => [c.id, c.met])).toEqual([
+      ["mme10kMs", false], ["commandWallSeconds", true], ["commandPeakMb", true], ["heavyTokenToMmeMs", true], ["searchRounds", true], ["mainFirstLoadKb", false],
+    ]);
+    const text = renderReport(report);
+    expect(text).toMatch(/\| calculateMme, 10,000 orders \| 62\.0 ms \(min 40\.0, max 90\.0; 15 runs\) \| < 50 ms \| \*\*over budget\*\* \|/);
+    expect(text).toMatch(/Main route `\/`: first-load JavaScript, gzipped \| 183\.5 kB \| <= 150 kB \| \*\*over budget\*\*/);
+    expect(text).toContain("SWR_OPTIONS");
+    expect(text).toMatch(/AMD Test CPU, 2 cores/);
+  });
+
+  it("says 'not measured' for parts that did not run", () => {
+    const report = { ...fakeReport({ mme10kMedianMs: 30, heavyMedianMs: 900, firstLoadBytes: 100_000 }), app: null, errors: { app: "skipped (--no-browser)" } };
+    expect(budgetChecks(report).filter((c) => c.met === null).map((c) => c.id)).toEqual(["heavyTokenToMmeMs", "searchRounds", "mainFirstLoadKb"]);
+    expect(renderReport(report)).toContain("Not measured: skipped (--no-browser)");
+  });
+});
+
+describe("files next build edits", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bench-smoke-build-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const before = JSON.stringify({ compilerOptions: { strict: true }, include: ["**/*.ts", ".next/types/**/*.ts"] });
+  const nextEdit = JSON.stringify({ compilerOptions: { strict: true }, include: ["**/*.ts", ".next/types/**/*.ts", ".bench/next/types/**/*.ts"] }, null, 2);
+
+  it("restores tsconfig.json after Next's edit, leaves someone else's edit alone", () => {
+    expect(onlyNextEdited(before, nextEdit, ".bench/next")).toBe(true);
+    expect(onlyNextEdited(before, JSON.stringify({ compilerOptions: { strict: false }, include: [] }), ".bench/next")).toBe(false);
+    const path = join(dir, "tsconfig.json");
+    writeFileSync(path, nextEdit);
+    const warnings: string[] = [];
+    restoreSharedFiles([{ path, text: before }], ".bench/next", (m) => warnings.push(m));
+    expect(readFileSync(path, "utf8")).toBe(before);
+    writeFileSync(path, "{}");
+    restoreSharedFiles([{ path, text: before }], ".bench/next", (m) => warnings.push(m));
+    expect(readFileSync(path, "utf8")).toBe("{}");
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("points a new next-env.d.ts at .next, as a default build would", () => {
+    const path = join(dir, "next-env.d.ts");
+    writeFileSync(path, 'import "./.bench/next/types/routes.d.ts";\n');
+    restoreSharedFiles([{ path, text: null }], ".bench/next", () => undefined);
+    expect(readFileSync(path, "utf8")).toBe('import "./.next/types/routes.d.ts";\n');
+  });
+});
+
+describe("npm run bench options", () => {
+  it.each([
+    { argv: [], ok: true },
+    { argv: ["--write", "--launches", "7", "--reuse-build"], ok: true },
+    { argv: ["--launches", "0"], ok: false },
+    { argv: ["--fast"], ok: false },
+  ])("$argv", ({ argv, ok }) => {
+    expect(parseBenchArgs(argv).ok).toBe(ok);
+  });
+
+  it("defaults to 5 launches, browser on, no write", () => {
+    const r = parseBenchArgs([]);
+    expect(r.ok && r.args).toEqual({ write: false, browser: true, reuseBuild: false, keepBuild: false, launches: 5 });
+  });
+});
