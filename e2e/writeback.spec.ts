@@ -45,11 +45,12 @@ test.describe("CarePlan write-back", () => {
     await openTab(page, "Plan");
     await completeChecklist(page, dayFromToday(7));
     await page.getByTestId("review-save").click();
-    const before = (await sandboxRequests((r) => r.method === "POST" && r.path.startsWith("/fhir/CarePlan"))).length;
+    const isPost = (r: { method: string; path: string; patient?: string | null }) => r.method === "POST" && r.path.startsWith("/fhir/CarePlan") && r.patient === "otp-recent-start";
+    const before = (await sandboxRequests(isPost)).length;
     await page.getByTestId("confirm-save").dblclick();
     await expect(page.getByTestId("save-result")).toBeVisible();
     const id = await page.getByTestId("save-result").getAttribute("data-careplan-id");
-    const posts = (await sandboxRequests((r) => r.method === "POST" && r.path.startsWith("/fhir/CarePlan"))).length - before;
+    const posts = (await sandboxRequests(isPost)).length - before;
     expect(posts).toBe(1);
 
     // the same proposal again (a retry after a timeout, a second click later): conditional create matches it
