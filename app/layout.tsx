@@ -9,6 +9,12 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
+/**
+ * Rendered per request, never prerendered: every page carries the per-request CSP nonce set
+ * by proxy.ts (a prerendered page's inline scripts would have none and be blocked).
+ */
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /** Server component: the HTML shell only. The SMART session starts in app/providers.tsx. */

@@ -94,3 +94,14 @@ test("the sandbox launcher is accessible too", async ({ page }) => {
   await page.goto(`${SANDBOX_ORIGIN}/`);
   expect(await axeSerious(page)).toEqual([]);
 });
+
+test("an unknown path shows the app's not-found page, with no CSP violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  expect(violations).toEqual([]);
+});
