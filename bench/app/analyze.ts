@@ -94,7 +94,7 @@ export function searchRounds(entries: readonly ClassifiedEntry[]): RoundAnalysis
 export interface Timeline {
   /** Token response end to the first data request's start. */
   tokenToFirstSearchMs: number | null;
-  /** The app's own requests (fetch/XHR) that started after the token and ended before the first search started: the serial path. */
+  /** The app's own requests (fetch/XHR) that started after the token and ended before the first search started, with their start and end (ms after the token). */
   beforeSearches: string[];
   /** Token response end to the end of the last MedicationRequest request (search or page). */
   tokenToMedicationsMs: number | null;
@@ -112,7 +112,7 @@ export function timeline(entries: readonly ClassifiedEntry[], tokenEndMs: number
   const rel = (ms: number) => (Number.isFinite(ms) ? ms - tokenEndMs : null);
   return {
     tokenToFirstSearchMs: rel(firstStart),
-    beforeSearches: before.sort((a, b) => a.startMs - b.startMs).map((e) => shortUrl(e.url)),
+    beforeSearches: before.sort((a, b) => a.startMs - b.startMs).map((e) => `${shortUrl(e.url)} (${Math.round(e.startMs - tokenEndMs)}-${Math.round(e.endMs - tokenEndMs)} ms)`),
     tokenToMedicationsMs: rel(Math.max(...meds.map((e) => e.endMs))),
     tokenToAllDataMs: rel(Math.max(...data.map((e) => e.endMs))),
   };

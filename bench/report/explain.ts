@@ -17,7 +17,8 @@ function noise(r: BenchReport, min: number | undefined, limit: number, unit: str
 function mme10k(r: BenchReport): string {
   const row = r.engines?.mme.find((x) => x.orders === 10_000);
   if (!row) return "Not measured.";
-  return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order: each order is identified (catalog, Medication, name), its sig rendered and read, its currency checked, and a full OrderMme object with assumptions is built, even for the completed and stopped orders that are then excluded; the allocations show up as garbage collection in a profile.${noise(r, row.ms.min, BUDGETS.mme10kMs, "ms")} Fix: decide the status and date exclusion before building the order's sig, assumptions and product reading (a light record for excluded orders, with the reason), and build the sig text lazily for display.`;
+  const excludedShare = (100 * row.excluded) / row.orders;
+  return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order. Every order becomes a full ledger entry (OrderMme: medication identified from catalog, Medication or name; sig text rendered; currency checked; assumptions), although ${num(excludedShare, 0)} % of these orders are then excluded (completed, stopped, stale, not an opioid); a CPU profile of the bundled worker (\`node --cpu-prof\`) shows that construction, the identification and the garbage collection of those allocations as the bulk of the time.${noise(r, row.ms.min, BUDGETS.mme10kMs, "ms")} Fix (lib/mme): make the entries of excluded orders cheaper (the sig text rendered only when it is displayed; no more product reading than the exclusion reason needs), then re-measure. Caching identification per distinct code was tried and was slower (the cache key costs more than the lookup).`;
 }
 
 function commandWall(r: BenchReport): string {
@@ -38,7 +39,7 @@ function heavyLaunch(r: BenchReport): string {
   const s = p?.samples[Math.floor((p?.samples.length ?? 0) / 2)];
   if (!p || !s || !p.tokenToMmeMs) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "the launches failed"}.`;
   const t = s.timeline;
-  return `Median ${num(p.tokenToMmeMs.median, 0)} ms. Where a median launch spends it: token -> first search ${num(t.tokenToFirstSearchMs ?? 0, 0)} ms (serial: ${t.beforeSearches.join(" -> ") || "none"}); medication orders complete ${num(t.tokenToMedicationsMs ?? 0, 0)} ms after the token; all searches (with ${s.rounds.pages} next pages) ${num(t.tokenToAllDataMs ?? 0, 0)} ms after it; the MME appears ${num(s.tokenToMmeMs, 0)} ms after it. Fix: show the MME as soon as the MedicationRequest search is complete (it needs nothing else), and fetch the Observation pages for readiness after it; fetch the capability statement in parallel with the searches.`;
+  return `Median ${num(p.tokenToMmeMs.median, 0)} ms. Where a median launch spends it: token -> first search ${num(t.tokenToFirstSearchMs ?? 0, 0)} ms (before it: ${t.beforeSearches.join(", ") || "nothing"}); medication orders complete ${num(t.tokenToMedicationsMs ?? 0, 0)} ms after the token; all searches (with ${s.rounds.pages} next pages) ${num(t.tokenToAllDataMs ?? 0, 0)} ms after it; the MME appears ${num(s.tokenToMmeMs, 0)} ms after it. Fix: show the MME as soon as the MedicationRequest search is complete (it needs nothing else), and fetch the Observation pages for readiness after it; fetch the capability statement in parallel with the searches.`;
 }
 
 function rounds(r: BenchReport): string {

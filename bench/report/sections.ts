@@ -3,7 +3,7 @@ import type { PatientLaunches } from "../app/run";
 import type { LaunchSample } from "../app/launch";
 import type { ScriptSize } from "../app/bundle";
 import { summarize } from "../stats";
-import { int, kB, MB, num, stat, table } from "./format";
+import { int, kB, MB, num, plural, stat, table } from "./format";
 import type { BenchReport } from "./types";
 
 export function enginesSection(r: BenchReport): string {
@@ -69,10 +69,11 @@ function patientRows(p: PatientLaunches): string[][] {
     ["token response -> MME on screen", p.tokenToMmeMs ? stat(p.tokenToMmeMs, "ms", 0) : "-"],
     ["launch.html -> MME on screen", p.launchToMmeMs ? stat(p.launchToMmeMs, "ms", 0) : "-"],
     ["token -> first search starts", sampleStat(s, (x) => x.timeline.tokenToFirstSearchMs, "ms")],
-    ["serial requests between token and searches", last ? last.timeline.beforeSearches.join(" -> ") || "none" : "-"],
+    ["the app's requests between token and first search (ms after the token, last launch)", last ? last.timeline.beforeSearches.join(", ") || "none" : "-"],
     ["token -> MedicationRequest search done (all pages)", sampleStat(s, (x) => x.timeline.tokenToMedicationsMs, "ms")],
     ["token -> all searches done (all pages)", sampleStat(s, (x) => x.timeline.tokenToAllDataMs, "ms")],
-    ["FHIR requests (searches + reads + pages + discovery)", last ? `${last.fhirRequests} (${last.rounds.searches} searches, ${last.rounds.reads} reads, ${last.rounds.pages} next pages)` : "-"],
+    ["MedicationRequest search done -> MME on screen", sampleStat(s, (x) => (x.timeline.tokenToMedicationsMs === null ? null : x.tokenToMmeMs - x.timeline.tokenToMedicationsMs), "ms")],
+    ["FHIR requests (searches + reads + pages + discovery)", last ? `${last.fhirRequests} (${plural(last.rounds.searches, "search", "searches")}, ${plural(last.rounds.reads, "read")}, ${plural(last.rounds.pages, "next page")})` : "-"],
     ["FHIR bytes received", sampleStat(s, (x) => x.fhirBytes / 1000, "kB", 1)],
     ["all requests / bytes received (app, scripts, auth, FHIR)", last ? `${last.totalRequests} / ${sampleStat(s, (x) => x.totalBytes / 1000, "kB", 1)}` : "-"],
     ["rounds of searches (each launch)", rounds.join(", ") || "-"],
