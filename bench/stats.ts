@@ -29,19 +29,31 @@ export interface RunPlan {
 }
 
 /**
- * Times `fn` (milliseconds, `performance.now()`): `warmups` untimed calls, then `runs` timed
- * ones. `fn` returns a value that is kept so the work cannot be optimized away.
+ * Times `fn` (milliseconds): `warmups` untimed calls, then `runs` timed ones, each as wall
+ * time (`performance.now()`, what a user waits) and as this process's CPU time
+ * (`process.cpuUsage()`, which does not grow while other processes hold the CPU, but does
+ * include V8's parallel GC threads). `fn` returns a value that is kept so the work cannot be
+ * optimized away.
  */
-export function timeRuns<T>(fn: () => T, plan: RunPlan, keep: (value: T) => void = () => undefined): Stat {
+export function timeRunsWithCpu<T>(fn: () => T, plan: RunPlan, keep: (value: T) => void = () => undefined): { wall: Stat; cpu: Stat } {
   for (let i = 0; i < plan.warmups; i++) keep(fn());
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < plan.runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     const value = fn();
-    samples.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
     keep(value);
   }
-  return summarize(samples);
+  return { wall: summarize(wall), cpu: summarize(cpu) };
+}
+
+/** Wall time of `fn` (see timeRunsWithCpu). */
+export function timeRuns<T>(fn: () => T, plan: RunPlan, keep: (value: T) => void = () => undefined): Stat {
+  return timeRunsWithCpu(fn, plan, keep).wall;
 }
 
 /** Scales every figure of a Stat (ms to s, per batch to per call...). */

@@ -4,7 +4,7 @@
  * system Chromium (fresh context each), then first-load JavaScript of `/` and
  * `/launch.html` and the chunks the screens loaded lazily.
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { encodeLaunchOptions } from "@/sandbox/launch-options";
@@ -49,6 +49,10 @@ export interface AppOptions {
   reuseBuild: boolean;
   keepBuild: boolean;
   warn: (m: string) => void;
+}
+
+function removeIfEmpty(dir: string): void {
+  if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
 function recordShape(patient: string): { name: string; record: Record<string, number>; expected: number | null } {
@@ -101,7 +105,12 @@ async function measureBundles(servers: Servers, patients: readonly PatientLaunch
 export async function runAppBench(repoRoot: string, options: AppOptions): Promise<AppResults> {
   const result: AppResults = { build: null, chromium: null, patients: [], main: null, lazy: [], launchPage: null, skipped: [] };
   const dist = join(repoRoot, BENCH_DIST_DIR);
-  if (!options.keepBuild) onCleanup(() => rmSync(dist, { recursive: true, force: true }));
+  if (!options.keepBuild) {
+    onCleanup(() => {
+      rmSync(dist, { recursive: true, force: true });
+      removeIfEmpty(join(repoRoot, ".bench"));
+    });
+  }
   if (!(options.reuseBuild && existsSync(join(dist, "BUILD_ID")))) {
     result.build = await buildApp(repoRoot, onCleanup, options.warn);
     if (!result.build.ok) {

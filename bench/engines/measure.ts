@@ -12,11 +12,14 @@ import type { MmeResult } from "@/lib/domain";
 import { calculateMme, type MmeInput } from "@/lib/mme";
 import { defaultTaperOptions, proposeTaperPlan, regimenFromMme, type Regimen } from "@/lib/taper";
 import { BENCH_AS_OF, generateMedications, generateOrders, generateUnreadable, RXNORM_SYSTEM } from "../data/orders";
-import { scaleStat, timeRuns, type RunPlan, type Stat } from "../stats";
+import { scaleStat, timeRuns, timeRunsWithCpu, type RunPlan, type Stat } from "../stats";
 
 export interface MmeBenchRow {
   orders: number;
+  /** Wall time. */
   ms: Stat;
+  /** CPU time of the process over the same runs (less sensitive to other processes). */
+  cpuMs: Stat;
   /** What the engine made of the orders (shows the mix is realistic, not all excluded). */
   counted: number;
   excluded: number;
@@ -40,12 +43,12 @@ export function benchMme(sizes: readonly number[], planFor: (size: number) => Ru
   return sizes.map((size) => {
     const input = mmeInput(size);
     let last: MmeResult | null = null;
-    const ms = timeRuns(() => calculateMme(input), planFor(size), (r) => {
+    const { wall: ms, cpu: cpuMs } = timeRunsWithCpu(() => calculateMme(input), planFor(size), (r) => {
       last = r;
     });
     const result: MmeResult = last ?? calculateMme(input);
     const count = (status: string) => result.orders.filter((o) => o.status === status).length;
-    return { orders: size, ms, counted: count("counted"), excluded: count("excluded"), notComputable: count("not-computable"), state: result.state };
+    return { orders: size, ms, cpuMs, counted: count("counted"), excluded: count("excluded"), notComputable: count("not-computable"), state: result.state };
   });
 }
 
