@@ -6,6 +6,7 @@
 import { budgetChecks, status } from "./checks";
 import { explain } from "./explain";
 import { num, table } from "./format";
+import { observations } from "./observations";
 import { bundleSection, commandSection, enginesSection, launchSection } from "./sections";
 import type { BenchReport } from "./types";
 
@@ -33,6 +34,7 @@ export function renderReport(r: BenchReport): string {
   const reasons = notMet.length === 0
     ? "Every budget is met."
     : notMet.map((c) => `### ${c.label}: ${status(c)}\n\n${explain(c, r)}`).join("\n\n");
+  const notes = observations(r);
   const errors = Object.entries(r.errors).map(([k, v]) => `- ${k}: ${v}`).join("\n");
   return `# Benchmarks and performance budgets
 
@@ -45,6 +47,7 @@ ${summary}
 
 ${reasons}
 ${errors === "" ? "" : `\nParts that failed:\n\n${errors}\n`}
+${notes.length === 0 ? "" : `## Observations\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`}
 ${enginesSection(r)}
 
 ${commandSection(r)}
