@@ -11,7 +11,7 @@ import type { BenchReport } from "./types";
 function noise(r: BenchReport, min: number | undefined, limit: number, unit: string): string {
   if (min === undefined || min >= limit) return "";
   const load = r.machine.loadAtStart[0] ?? 0;
-  return ` The fastest run (${num(min, 1)} ${unit}) is within the budget: with a load average of ${num(load, 2)} on ${r.machine.cores} cores, other processes share the CPU, so the median is partly the machine.`;
+  return ` The fastest run (${num(min, 1)} ${unit}) is within the budget: on this shared machine (load average ${num(load, 2)} on ${r.machine.cores} cores at the start) the median moves with the load, so the figure is at the limit rather than clearly over it.`;
 }
 
 function mme10k(r: BenchReport): string {
