@@ -14,24 +14,39 @@ import { summarize, type Stat } from "../stats";
 import { BENCH_DIST_DIR, buildApp, type BuildOutcome } from "./build";
 import { measureLazy, measureRoute, type RouteBundle, type ScriptSize } from "./bundle";
 import { chromiumSetup } from "./chromium";
-import { measureLaunch, type LaunchSample } from "./launch";
+import { measureLaunch, type LaunchSample, type LaunchTarget } from "./launch";
 import { startServers, type Servers } from "./servers";
 
 export const LIGHT_PATIENT = "otp-oxy-benzo";
 export const HEAVY_PATIENT = "otp-heavy-record";
 
-export interface PatientLaunches {
-  patient: string;
-  name: string;
-  /** Resources of the scenario record, by type. */
-  record: Record<string, number>;
-  expectedMmePerDay: number | null;
+/** Launches of one patient against one sandbox setting. */
+export interface LaunchSeries {
+  /** Added by the sandbox to every FHIR request (launch option `latencyMs`). */
+  latencyMs: number;
   warmup: LaunchSample | null;
   samples: LaunchSample[];
   errors: string[];
   tokenToMmeMs: Stat | null;
   launchToMmeMs: Stat | null;
 }
+
+export interface PatientLaunches extends LaunchSeries {
+  patient: string;
+  name: string;
+  /** Resources of the scenario record, by type. */
+  record: Record<string, number>;
+  expectedMmePerDay: number | null;
+  /**
+   * The same launches with SLOW_EHR_LATENCY_MS added to each FHIR request. Rounds of searches
+   * are counted here: at loopback speed a search can answer in a few milliseconds, inside a
+   * main-thread pause between two fetch calls of the same burst, and look like a dependency.
+   */
+  slow: LaunchSeries;
+}
+
+/** Latency the sandbox adds to every FHIR request in the "slower EHR" launches. */
+export const SLOW_EHR_LATENCY_MS = 150;
 
 export interface AppResults {
   build: BuildOutcome | null;
@@ -46,6 +61,8 @@ export interface AppResults {
 
 export interface AppOptions {
   launches: number;
+  /** Launches per patient with SLOW_EHR_LATENCY_MS (after one warm-up). */
+  slowLaunches: number;
   reuseBuild: boolean;
   keepBuild: boolean;
   warn: (m: string) => void;
@@ -66,12 +83,7 @@ function recordShape(patient: string): { name: string; record: Record<string, nu
   return { name: scenario.name, record, expected: scenario.expected.mmePerDay };
 }
 
-async function launchPatient(browser: Browser, servers: Servers, patient: string, launches: number): Promise<PatientLaunches> {
-  const shape = recordShape(patient);
-  const target = {
-    appOrigin: servers.appOrigin, iss: servers.iss, tokenUrl: `${servers.sandboxOrigin}/auth/token`,
-    launchCode: encodeLaunchOptions({ patient, practitioner: PRACTITIONER_PRIMARY }),
-  };
+async function launchSeries(browser: Browser, target: LaunchTarget, launches: number, latencyMs: number): Promise<LaunchSeries> {
   const errors: string[] = [];
   const attempt = async (): Promise<LaunchSample | null> => {
     try {
@@ -88,10 +100,18 @@ async function launchPatient(browser: Browser, servers: Servers, patient: string
     if (s !== null) samples.push(s);
   }
   const stat = (f: (s: LaunchSample) => number) => (samples.length === 0 ? null : summarize(samples.map(f)));
-  return {
-    patient, name: shape.name, record: shape.record, expectedMmePerDay: shape.expected, warmup, samples, errors,
-    tokenToMmeMs: stat((s) => s.tokenToMmeMs), launchToMmeMs: stat((s) => s.launchToMmeMs),
-  };
+  return { latencyMs, warmup, samples, errors, tokenToMmeMs: stat((s) => s.tokenToMmeMs), launchToMmeMs: stat((s) => s.launchToMmeMs) };
+}
+
+async function launchPatient(browser: Browser, servers: Servers, patient: string, options: AppOptions): Promise<PatientLaunches> {
+  const shape = recordShape(patient);
+  const target = (latencyMs: number): LaunchTarget => ({
+    appOrigin: servers.appOrigin, iss: servers.iss, tokenUrl: `${servers.sandboxOrigin}/auth/token`,
+    launchCode: encodeLaunchOptions({ patient, practitioner: PRACTITIONER_PRIMARY, ...(latencyMs > 0 ? { latencyMs } : {}) }),
+  });
+  const fast = await launchSeries(browser, target(0), options.launches, 0);
+  const slow = await launchSeries(browser, target(SLOW_EHR_LATENCY_MS), options.slowLaunches, SLOW_EHR_LATENCY_MS);
+  return { patient, name: shape.name, record: shape.record, expectedMmePerDay: shape.expected, ...fast, slow };
 }
 
 async function measureBundles(servers: Servers, patients: readonly PatientLaunches[], result: AppResults): Promise<void> {
@@ -129,7 +149,7 @@ export async function runAppBench(repoRoot: string, options: AppOptions): Promis
       onCleanup(() => void browser.close().catch(() => undefined));
       result.chromium = browser.version();
       try {
-        for (const patient of [LIGHT_PATIENT, HEAVY_PATIENT]) result.patients.push(await launchPatient(browser, servers, patient, options.launches));
+        for (const patient of [LIGHT_PATIENT, HEAVY_PATIENT]) result.patients.push(await launchPatient(browser, servers, patient, options));
       } finally {
         await browser.close();
       }

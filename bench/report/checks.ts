@@ -1,5 +1,6 @@
 /** Each budget of issue 9 against the figure measured (median), met or not. */
 import { BUDGETS, type BudgetCheck } from "../budgets";
+import type { LaunchSample } from "../app/launch";
 import { HEAVY_PATIENT } from "../app/run";
 import { num, stat } from "./format";
 import type { BenchReport } from "./types";
@@ -8,9 +9,16 @@ function check(id: BudgetCheck["id"], label: string, limit: string, figure: stri
   return { id, label, limit, figure: figure ?? "not measured", met: figure === null ? null : met };
 }
 
-/** Highest number of search rounds seen in any measured launch, or null without launches. */
+/** Launches the rounds of searches are counted on: the slower-EHR ones (see PatientLaunches.slow), else the loopback ones. */
+export function roundSamples(report: BenchReport): LaunchSample[] {
+  const patients = report.app?.patients ?? [];
+  const slow = patients.flatMap((p) => p.slow.samples);
+  return slow.length > 0 ? slow : patients.flatMap((p) => p.samples);
+}
+
+/** Highest number of search rounds seen in any counted launch, or null without launches. */
 export function maxRounds(report: BenchReport): number | null {
-  const rounds = (report.app?.patients ?? []).flatMap((p) => p.samples.map((s) => s.rounds.rounds));
+  const rounds = roundSamples(report).map((s) => s.rounds.rounds);
   return rounds.length === 0 ? null : Math.max(...rounds);
 }
 
@@ -25,7 +33,7 @@ export function budgetChecks(report: BenchReport): BudgetCheck[] {
     check("commandWallSeconds", "`mme` command, 100k resources: wall time", `< ${BUDGETS.commandWallSeconds} s`, cmd ? stat(cmd.wallSeconds, "s", 2) : null, cmd ? cmd.wallSeconds.median < BUDGETS.commandWallSeconds : null),
     check("commandPeakMb", "`mme` command, 100k resources: peak memory", `< ${BUDGETS.commandPeakMb} MB`, cmd ? stat(cmd.peakMb, "MB", 0) : null, cmd ? cmd.peakMb.median < BUDGETS.commandPeakMb : null),
     check("heavyTokenToMmeMs", "Heavy patient: token response to MME on screen", `<= ${num(BUDGETS.heavyTokenToMmeMs / 1000, 1)} s`, heavy ? stat(heavy, "ms", 0) : null, heavy ? heavy.median <= BUDGETS.heavyTokenToMmeMs : null),
-    check("searchRounds", "Rounds of searches per launch (paging excluded), worst launch", `<= ${BUDGETS.searchRounds}`, rounds === null ? null : String(rounds), rounds === null ? null : rounds <= BUDGETS.searchRounds),
+    check("searchRounds", "Rounds of searches per launch (paging excluded), worst launch, slower EHR", `<= ${BUDGETS.searchRounds}`, rounds === null ? null : String(rounds), rounds === null ? null : rounds <= BUDGETS.searchRounds),
     check("mainFirstLoadKb", "Main route `/`: first-load JavaScript, gzipped", `<= ${BUDGETS.mainFirstLoadKb} kB`, main ? `${num(main.firstLoadGzipBytes / 1000, 1)} kB` : null, main ? main.firstLoadGzipBytes / 1000 <= BUDGETS.mainFirstLoadKb : null),
   ];
 }

@@ -5,6 +5,7 @@
 import type { BudgetCheck } from "../budgets";
 import { BUDGETS } from "../budgets";
 import { HEAVY_PATIENT } from "../app/run";
+import { roundSamples } from "./checks";
 import { num } from "./format";
 import type { BenchReport } from "./types";
 
@@ -44,7 +45,7 @@ function heavyLaunch(r: BenchReport): string {
 }
 
 function rounds(r: BenchReport): string {
-  const late = (r.app?.patients ?? []).flatMap((p) => p.samples.flatMap((s) => s.rounds.late));
+  const late = roundSamples(r).flatMap((s) => s.rounds.late);
   if (late.length === 0) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "no launch completed"}.`;
   return `Searches started only after another request finished: ${[...new Set(late.map((u) => new URL(u).pathname))].join(", ")}. Fix: start them with the first round (Promise.all in lib/fhir/record.ts), or explain the dependency.`;
 }

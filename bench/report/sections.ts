@@ -1,5 +1,5 @@
 /** The report's measurement sections (markdown), one function per section. */
-import type { PatientLaunches } from "../app/run";
+import type { LaunchSeries, PatientLaunches } from "../app/run";
 import type { LaunchSample } from "../app/launch";
 import type { ScriptSize } from "../app/bundle";
 import { summarize } from "../stats";
@@ -66,7 +66,6 @@ function sampleStat(samples: readonly LaunchSample[], f: (s: LaunchSample) => nu
 function patientRows(p: PatientLaunches): string[][] {
   const s = p.samples;
   const last = s[s.length - 1];
-  const rounds = s.map((x) => x.rounds.rounds);
   return [
     ["MME shown (expected)", `${[...new Set(s.map((x) => x.mmeText))].join(", ") || "-"} (${p.expectedMmePerDay ?? "?"} MME/day)`],
     ["token response -> MME on screen", p.tokenToMmeMs ? stat(p.tokenToMmeMs, "ms", 0) : "-"],
@@ -79,8 +78,19 @@ function patientRows(p: PatientLaunches): string[][] {
     ["FHIR requests (searches + reads + pages + discovery)", last ? `${last.fhirRequests} (${plural(last.rounds.searches, "search", "searches")}, ${plural(last.rounds.reads, "read")}, ${plural(last.rounds.pages, "next page")})` : "-"],
     ["FHIR bytes received", sampleStat(s, (x) => x.fhirBytes / 1000, "kB", 1)],
     ["all requests / bytes received (app, scripts, auth, FHIR)", last ? `${last.totalRequests} / ${sampleStat(s, (x) => x.totalBytes / 1000, "kB", 1)}` : "-"],
-    ["rounds of searches (each launch)", rounds.join(", ") || "-"],
     ["first launch after server start (warm-up, not counted)", p.warmup ? `${int(p.warmup.tokenToMmeMs)} ms token -> MME` : "failed"],
+    ...slowRows(p.slow),
+  ];
+}
+
+function slowRows(slow: LaunchSeries): string[][] {
+  const s = slow.samples;
+  const at = `slower EHR (+${slow.latencyMs} ms per FHIR request)`;
+  if (s.length === 0) return [[at, `not measured${slow.errors.length > 0 ? `: ${slow.errors.join("; ")}` : ""}`]];
+  return [
+    [`${at}: token -> MME on screen`, slow.tokenToMmeMs ? stat(slow.tokenToMmeMs, "ms", 0) : "-"],
+    [`${at}: token -> all searches done`, sampleStat(s, (x) => x.timeline.tokenToAllDataMs, "ms")],
+    [`${at}: rounds of searches (each launch)`, s.map((x) => x.rounds.rounds).join(", ")],
   ];
 }
 
@@ -98,8 +108,11 @@ export function launchSection(r: BenchReport): string {
 System Chromium ${a.chromium ?? "?"} (headless, flags of scripts/chromium.mjs), a fresh browser context per launch (empty cache);
 \`next start\` of a production build (\`.bench/next\`) and the sandbox EHR on loopback, EHR launch with patient and practitioner in
 the launch code (no picker). Times are the page's own clocks: the token response end from Resource Timing, "on screen" the first
-animation frame after \`[data-testid="mme-total"]\` shows its figure. A round of searches: a search or read that starts only after
-another FHIR data request finished (a \`next\` page belongs to its search's round).
+animation frame after \`[data-testid="mme-total"]\` shows its figure. The "slower EHR" rows repeat the launch with the sandbox adding
+a fixed delay to every FHIR request (launch option \`latencyMs\`): the rounds of searches are counted there, where a search that
+waits for another response shows a gap of at least that delay (at loopback speed a response can arrive within a main-thread pause
+between two fetch calls of the same burst). A round: a search or read that starts only after another FHIR data request finished;
+a \`next\` page belongs to its search's round.
 
 ${parts.join("\n\n")}`;
 }

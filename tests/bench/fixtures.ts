@@ -21,6 +21,8 @@ function heavy(medianMs: number): PatientLaunches {
     patient: "otp-heavy-record", name: "Harold Hefty", record: { Observation: 3004, MedicationRequest: 149 }, expectedMmePerDay: 52.5,
     warmup: sample(medianMs * 2), samples: [sample(medianMs), sample(medianMs)], errors: [],
     tokenToMmeMs: stat(medianMs, medianMs - 20, medianMs + 40, 5), launchToMmeMs: stat(medianMs + 800, medianMs + 700, medianMs + 900, 5),
+    latencyMs: 0,
+    slow: { latencyMs: 150, warmup: null, samples: [sample(medianMs * 3)], errors: [], tokenToMmeMs: stat(medianMs * 3, medianMs * 3, medianMs * 3, 1), launchToMmeMs: null },
   };
 }
 
