@@ -1,0 +1,3 @@
+"use strict";
+// fhirclient: `globalThis.crypto ? globalThis.crypto : require("isomorphic-webcrypto").default`
+module.exports = { default: globalThis.crypto };
