@@ -5,7 +5,8 @@
  * 3. launch to MME on screen in system Chromium against the sandbox EHR and a production build;
  * 4. first-load JavaScript per route.
  * Prints the report; `--write` also writes docs/benchmarks.md. Temporary files, servers and
- * the build output are removed on exit, also on failure or Ctrl-C (bench/cleanup.ts).
+ * the build output are removed on exit, also on failure or Ctrl-C (bench/cleanup.ts). Exit
+ * code 1 when a part could not be measured (the report says which and why).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -67,7 +68,8 @@ async function main(args: BenchArgs): Promise<number> {
     writeFileSync(join(REPO_ROOT, "docs/benchmarks.md"), text);
     log("wrote docs/benchmarks.md");
   }
-  return Object.keys(errors).filter((k) => !(k === "app" && !args.browser)).length === 0 ? 0 : 1;
+  const failed = Object.keys(errors).filter((k) => !(k === "app" && !args.browser)).length > 0 || (app?.skipped.length ?? 0) > 0;
+  return failed ? 1 : 0;
 }
 
 const parsed = parseBenchArgs(process.argv.slice(2));

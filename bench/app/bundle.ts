@@ -2,12 +2,12 @@
  * First-load JavaScript per route, gzipped, from the running production build (Next 16 with
  * Turbopack no longer prints sizes). For a route, the first load is every script its HTML
  * makes the browser fetch: `<script src>` (modern browsers skip `noModule` ones: listed
- * apart), `<link rel="preload" as="script">`, the chunk paths of the RSC payload and
- * Turbopack's `otherChunks`, plus the HTML's inline scripts. Each file is fetched from the
- * server and gzipped here (zlib level 9), so the figure does not depend on the server's
- * compression. The budget figure is the external scripts; inline scripts (mostly the RSC
- * payload, i.e. data) are reported beside it. Chunks the browser loaded later during a launch (the lazily loaded screens)
- * are reported separately.
+ * apart), `<link rel="preload" as="script">`, and the chunk paths of the RSC payload and of
+ * Turbopack's `otherChunks`. Each file is fetched from the server and gzipped here (zlib
+ * level 9, each file on its own), so the figure does not depend on the server's compression.
+ * The HTML's inline scripts (mostly the RSC payload, i.e. data) are reported beside it.
+ * Chunks the browser loaded later during a launch (the lazily loaded screens) are reported
+ * separately.
  */
 import { gzipSync } from "node:zlib";
 
