@@ -40,6 +40,8 @@ export function renderReport(r: BenchReport): string {
 
 Written by \`npm run bench -- --write\` (bench/run.ts; issue 9). Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node},
 load average ${r.machine.loadAtStart.join(" / ")} at start (details at the end). Commit ${r.machine.commit}, ${r.machine.date}.
+Options: \`--no-browser\` (engines and command only), \`--reuse-build\` / \`--keep-build\` (.bench/next), \`--launches N\`; this run took
+${num(r.durationSeconds, 0)} s, production build included. Figures: median (min, max) over the runs after warm-up; kB = 1,000 bytes, MB = 10^6 bytes.
 
 ## Budgets
 
