@@ -7,7 +7,7 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { SessionProvider } from "@/lib/hooks/session-context";
-import { SWR_OPTIONS } from "@/lib/hooks/usePatientRecord";
+import { SWR_OPTIONS } from "@/lib/hooks/swr-options";
 
 class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };

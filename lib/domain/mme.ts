@@ -85,7 +85,11 @@ export interface OrderMme {
   fhirStatus: string | null;
   fhirIntent: string | null;
   authoredOn: IsoDateTime | null;
-  /** The sig as written (dosageInstruction.text / patientInstruction), or a rendering of the structured dosage. */
+  /**
+   * The sig as written (dosageInstruction.text / patientInstruction), or a rendering of the
+   * structured dosage. null when there is none, and for orders excluded as not an opioid or
+   * not current (they leave the ledger).
+   */
   sig: string | null;
   /** Product units (tablets, patches, mL...) per administration, max of a range. null when unknown. */
   unitsPerAdministration: number | null;

@@ -13,7 +13,7 @@ import { calculateMme, unknownMmeResult } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
 import type { NdcLookup } from "@/lib/mme/integrations";
 import { assessReadiness, defaultRationale, defaultTaperOptions, regimenFromMme, type ReadinessSource, type Regimen } from "@/lib/taper";
-import { SWR_OPTIONS } from "./usePatientRecord";
+import { SWR_OPTIONS } from "./swr-options";
 
 export interface ClinicalView {
   mme: MmeResult;

@@ -1,8 +1,7 @@
 "use client";
 /**
  * Data hooks: FHIR reads through lib/fhir, keyed by server + patient so two tabs (two
- * sessions) never share a cache entry. No automatic revalidation: a clinician's screen must
- * not change under them; a failed load is retried only when they ask.
+ * sessions) never share a cache entry (options: ./swr-options).
  */
 import useSWR, { type SWRResponse } from "swr";
 import type { Patient } from "fhir/r4";
@@ -10,14 +9,8 @@ import { normalizeError, type AppIssue } from "@/lib/fhir/errors";
 import { parseResourceAs } from "@/lib/fhir/parse";
 import { loadPatientRecord, type PatientRecord } from "@/lib/fhir/record";
 import { recordLoadOptions } from "@/lib/smart/session-policy";
+import { SWR_OPTIONS } from "./swr-options";
 import type { SmartSession } from "@/lib/smart/session-types";
-
-export const SWR_OPTIONS = {
-  revalidateOnFocus: false,
-  revalidateOnReconnect: false,
-  revalidateIfStale: false,
-  shouldRetryOnError: false,
-} as const;
 
 export function usePatientRecord(session: SmartSession | null, asOf: Date): SWRResponse<PatientRecord, AppIssue> {
   return useSWR(

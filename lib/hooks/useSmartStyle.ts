@@ -2,7 +2,7 @@
 /** Fetches the EHR's smart_style_url once and returns CSS custom properties for the app root. */
 import useSWR from "swr";
 import { styleProperties } from "@/lib/smart/smart-style";
-import { SWR_OPTIONS } from "./usePatientRecord";
+import { SWR_OPTIONS } from "./swr-options";
 
 export function useSmartStyle(url: string | null): Record<string, string> {
   const { data } = useSWR(url && /^https?:\/\//.test(url) ? ["smart-style", url] : null, async () => {

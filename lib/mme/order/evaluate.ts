@@ -42,7 +42,9 @@ function base(mr: MedicationRequest, index: number, id: Identification, notes: N
     fhirStatus: mr.status,
     fhirIntent: mr.intent,
     authoredOn: mr.authoredOn ?? null,
-    sig: renderSig(mr.dosageInstruction),
+    // Rendered only for orders that stay on the ledger (see evaluateOrder): most orders of a
+    // real record are excluded (stopped, stale, not opioids), and their sig is not shown.
+    sig: null,
     unitsPerAdministration: null,
     administrationsPerDay: null,
     asNeeded: anyAsNeeded(mr),
@@ -87,6 +89,7 @@ export function evaluateOrder(mr: MedicationRequest, index: number, ctx: OrderCo
   if (id.kind === "not-opioid") return closed(order, "excluded", "mme.excluded.not-an-opioid", id.message);
   const currency = evaluateCurrency(mr, ctx.asOfDay, ctx.asOf, ctx.lookbackDays, notes);
   if (currency.kind === "excluded") return closed(order, "excluded", currency.reason, currency.message);
+  order.sig = renderSig(mr.dosageInstruction);
   if (currency.kind === "unknown-status") return closed(order, "not-computable", "mme.unknown-status", currency.message);
   if (id.kind === "unidentified") return closed(order, "not-computable", "mme.unknown-medication", id.message);
   if (hasBuprenorphine(id)) return closed(order, "excluded", "mme.excluded.buprenorphine", BUPRENORPHINE_MESSAGE);
