@@ -120,3 +120,14 @@ test("the EHR's smart_style_url colours are applied (validated values only)", as
   // the sandbox's smart-style.json sets color_highlight #0a4ba8
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--accent").trim())).toBe("#0a4ba8");
 });
+
+test("on a slow EHR the MME shows from the medication orders while observations are still arriving", async ({ page }) => {
+  // +1.5 s on every Observation request only would be ideal; the sandbox adds latency to every request,
+  // so compare the moment the MME appears with the moment the whole record is in.
+  await page.goto((await import("./support/launch")).launchUrl({ patient: "otp-heavy-record", practitioner: PRACTITIONER_PRIMARY, latencyMs: 400 }));
+  await expect(page.getByTestId("mme-total")).toContainText("52.5 MME/day", { timeout: 20_000 });
+  const early = await page.getByTestId("record-ready").count();
+  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: 30_000 });
+  // the heavy record's observations take several pages: the MME was on screen before they were all read
+  expect(early).toBe(0);
+});

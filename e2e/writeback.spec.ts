@@ -97,7 +97,7 @@ test.describe("CarePlan write-back", () => {
     // what the clinician entered survives a reload of the tab
     await waitForTabBinding(page);
     await page.reload();
-    await expect(page.getByTestId("mme-total")).toBeVisible();
+    await expect(page.getByTestId("record-ready")).toBeAttached();
     await openTab(page, "Plan");
     await expect(page.locator('[data-confirm-id="confirm.patient-agrees"]')).toBeChecked();
     await expect(page.getByLabel("First follow-up date")).toHaveValue(followUp);

@@ -6,15 +6,18 @@ import type { PatientRecord } from "@/lib/fhir/record";
 import { localToday } from "@/lib/hooks/dates";
 import { useSessionState } from "@/lib/hooks/session-context";
 import { useCarePlanSave } from "@/lib/hooks/useCarePlanSave";
-import { useClinicalView, type ClinicalView } from "@/lib/hooks/useClinicalView";
-import { usePatient, usePatientRecord, type PatientState } from "@/lib/hooks/usePatientRecord";
+import { useClinicalView, useMme, type ClinicalView } from "@/lib/hooks/useClinicalView";
+import { usePatient, usePatientData, type PatientState } from "@/lib/hooks/usePatientRecord";
 import { usePlanner } from "@/lib/hooks/usePlanner";
 import { useSmartStyle } from "@/lib/hooks/useSmartStyle";
 import { sessionDataAttributes, summarizeSession } from "@/lib/smart/session-summary";
 import type { SmartSession } from "@/lib/smart/session-types";
+import type { MmeResult } from "@/lib/domain";
 import { EarlierPlans } from "./EarlierPlans";
 import { HandoutPanel } from "./HandoutPanel";
 import { IssueView } from "./IssueView";
+import { MmeSummary } from "./MmeSummary";
+import { ExcludedOrders, OrderLedger } from "./OrderLedger";
 import { PatientBanner } from "./PatientBanner";
 import { PlannerPanel } from "./PlannerPanel";
 import { ReadinessPanel } from "./ReadinessPanel";
@@ -44,9 +47,10 @@ export function ClinicianApp() {
 function PatientScreens({ session }: { session: SmartSession }) {
   const asOf = useMemo(() => localToday(), []);
   const asOfInstant = useMemo(() => new Date(), []);
-  const record = usePatientRecord(session, asOfInstant);
+  const data = usePatientData(session, asOfInstant);
   const patient = usePatient(session);
-  const view = useClinicalView(record.data, asOf);
+  const mme = useMme(data.medications, asOf);
+  const view = useClinicalView(data.record, mme, asOf);
   const summary = summarizeSession(session);
   const style = useSmartStyle(session.smartStyleUrl);
   useEffect(() => {
@@ -61,14 +65,42 @@ function PatientScreens({ session }: { session: SmartSession }) {
         <p className="muted small">{summary.ehrName}</p>
       </header>
       {session.needPatientBanner && <PatientBanner patient={patient} />}
-      {record.error ? (
-        <IssueView issue={record.error} onRetry={() => void record.mutate()} />
-      ) : !record.data || !view ? (
-        <SummarySkeleton />
+      {data.error ? (
+        <IssueView issue={data.error} onRetry={data.reload} />
+      ) : data.record && view ? (
+        <Workspace session={session} record={data.record} view={view} patient={patient} asOf={asOf} />
+      ) : mme ? (
+        <EarlySummary mme={mme} />
       ) : (
-        <Workspace session={session} record={record.data} view={view} patient={patient} asOf={asOf} />
+        <SummarySkeleton />
       )}
     </div>
+  );
+}
+
+/** The MME and its ledger while the rest of the record (observations, conditions) is still arriving. */
+function EarlySummary({ mme }: { mme: MmeResult }) {
+  return (
+    <>
+      {/* the other screens need the whole record: they open when it has arrived */}
+      <Tabs tabs={TABS} selected="summary" onSelect={() => undefined} label="Screens" />
+      <TabPanel id="summary">
+        <div className="grid-2">
+          <div>
+            <MmeSummary mme={mme} />
+            <h2>Current opioid orders</h2>
+            <OrderLedger orders={mme.orders} />
+            <ExcludedOrders orders={mme.orders} />
+          </div>
+          <section className="safety-facts" aria-busy="true" aria-labelledby="safety-loading">
+            <h2 id="safety-loading">Safety checks</h2>
+            <p role="status" className="muted">Reading observations and diagnoses…</p>
+            <div className="skeleton skeleton-line" aria-hidden="true" />
+            <div className="skeleton skeleton-line" aria-hidden="true" />
+          </section>
+        </div>
+      </TabPanel>
+    </>
   );
 }
 
@@ -102,6 +134,7 @@ function Workspace({ session, record, view, patient, asOf }: { session: SmartSes
   return (
     <>
       <DataNotices session={session} record={record} />
+      <span hidden data-testid="record-ready" />
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Screens" />
       <TabPanel id={tab}>
         {tab === "summary" && <SummaryPanel view={view} observations={record.observations} observationsAvailable={observationsAvailable} />}

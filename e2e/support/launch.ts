@@ -8,10 +8,15 @@ export function launchUrl(options: LaunchOptions): string {
   return `${APP_ORIGIN}/launch.html?iss=${encodeURIComponent(SANDBOX_ISS)}&launch=${encodeLaunchOptions(options)}`;
 }
 
-/** EHR launch for `patient` (practitioner preselected), then wait for the MME total (or an error page). */
+/**
+ * EHR launch for `patient` (practitioner preselected), then wait for the whole record (the MME
+ * shows first, from the medication orders alone; the other screens once everything is in), or
+ * an error page.
+ */
 export async function launch(page: Page, patient: string, extra: LaunchOptions = {}): Promise<void> {
   await page.goto(launchUrl({ patient, practitioner: PRACTITIONER_PRIMARY, ...extra }));
   await expect(page.getByTestId("mme-total").or(page.getByTestId("issue"))).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("record-ready").or(page.getByTestId("issue"))).toBeAttached({ timeout: 20_000 });
 }
 
 export async function openTab(page: Page, name: "Summary" | "Readiness" | "Trends" | "Plan" | "Handout"): Promise<void> {

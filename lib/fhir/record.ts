@@ -103,44 +103,80 @@ export function medicationListStateOf(outcome: SearchOutcome): CompletenessState
   return "complete";
 }
 
+/** The medication orders alone: enough for the MME, available before the Observation pages. */
+export interface MedicationPart extends Pick<RecordResources, "medicationRequests" | "medications" | "unreadable"> {
+  patientId: string;
+  search: SearchOutcome;
+  medicationListState: CompletenessState;
+}
+
+export interface StagedRecord {
+  /** Resolves when the MedicationRequest search (and its pages) is done. */
+  medications: Promise<MedicationPart>;
+  /** Resolves when every search is done. */
+  record: Promise<PatientRecord>;
+}
+
+type Run = { spec: SearchSpec; result: Promise<PagedSearchResult | null> };
+
 /**
- * Run the patient searches (buildPatientSearches) in parallel through `transport`, page each
- * up to `maxPages`, parse every resource, and report per search. Never rejects for an HTTP
- * or network failure: those are per-search outcomes (a 401 shows up as `session.expired` on
- * every search; the screen should then offer a relaunch).
+ * Run the patient searches (buildPatientSearches) in parallel through `transport` (one round),
+ * page each up to `maxPages`, parse every resource, and report per search. `medications`
+ * resolves as soon as the medication orders are in (the MME needs nothing else), `record`
+ * when everything is. Never rejects for an HTTP or network failure: those are per-search
+ * outcomes (a 401 shows up as `session.expired` on every search; the screen should then
+ * offer a relaunch).
  */
-export async function loadPatientRecord(transport: FhirTransport, patientId: string, options: LoadOptions): Promise<PatientRecord> {
+export function startPatientRecord(transport: FhirTransport, patientId: string, options: LoadOptions): StagedRecord {
   const specs = buildPatientSearches(patientId, {
     asOf: options.asOf,
     lookbackDays: options.lookbackDays ?? DEFAULT_OBSERVATION_LOOKBACK_DAYS,
     pageSize: options.pageSize,
     observationCategoryRequired: options.observationCategoryRequired,
   });
-  const runs = await Promise.all(
-    specs.map(async (spec) => {
-      if (options.allowed?.[spec.key] === false) return { spec, result: null };
-      const pagingOptions = { maxPages: options.maxPages, context: { resourceType: spec.resourceType, interaction: "search" as const }, ...(options.retry ? { retry: options.retry } : {}) };
-      return { spec, result: await searchAllPages(transport, spec.url, pagingOptions) };
-    }),
-  );
+  const runs: Run[] = specs.map((spec) => {
+    if (options.allowed?.[spec.key] === false) return { spec, result: Promise.resolve(null) };
+    const pagingOptions = { maxPages: options.maxPages, context: { resourceType: spec.resourceType, interaction: "search" as const }, ...(options.retry ? { retry: options.retry } : {}) };
+    return { spec, result: searchAllPages(transport, spec.url, pagingOptions) };
+  });
   const resources = emptyResources();
   const seen = new Set<string>();
-  const collect = (key: SearchKey): SearchOutcome => {
+  const collect = async (key: SearchKey): Promise<SearchOutcome> => {
     const mine = runs.filter((r) => r.spec.key === key);
-    const skipped = mine.find((r) => r.result === null);
+    const settled = await Promise.all(mine.map(async (r) => ({ spec: r.spec, result: await r.result })));
+    const skipped = settled.find((r) => r.result === null);
     if (skipped) return notGranted(skipped.spec);
-    const results = mine.flatMap((r) => (r.result ? [r.result] : []));
+    const results = settled.flatMap((r) => (r.result ? [r.result] : []));
     let ignored = 0;
     for (const raw of results.flatMap((r) => r.resources)) {
       if (!fileResource(resources, key, raw, patientId, seen)) ignored++;
     }
     return mergeOutcome(key, results, ignored);
   };
-  const searches: Record<SearchKey, SearchOutcome> = {
-    medicationRequests: collect("medicationRequests"),
-    observations: collect("observations"),
-    conditions: collect("conditions"),
-    carePlans: collect("carePlans"),
-  };
-  return { ...resources, patientId, searches, medicationListState: medicationListStateOf(searches.medicationRequests) };
+  const medicationsOutcome = collect("medicationRequests");
+  const medications = medicationsOutcome.then((search): MedicationPart => ({
+    patientId,
+    search,
+    medicationListState: medicationListStateOf(search),
+    // copies: the record goes on filling `resources` with the other searches
+    medicationRequests: [...resources.medicationRequests],
+    medications: [...resources.medications],
+    unreadable: [...resources.unreadable],
+  }));
+  const record = (async (): Promise<PatientRecord> => {
+    const medicationSearch = await medicationsOutcome;
+    const searches: Record<SearchKey, SearchOutcome> = {
+      medicationRequests: medicationSearch,
+      observations: await collect("observations"),
+      conditions: await collect("conditions"),
+      carePlans: await collect("carePlans"),
+    };
+    return { ...resources, patientId, searches, medicationListState: medicationListStateOf(searches.medicationRequests) };
+  })();
+  return { medications, record };
+}
+
+/** Everything at once (the CLI-style call; the app uses `startPatientRecord`). */
+export function loadPatientRecord(transport: FhirTransport, patientId: string, options: LoadOptions): Promise<PatientRecord> {
+  return startPatientRecord(transport, patientId, options).record;
 }

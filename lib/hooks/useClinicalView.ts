@@ -8,7 +8,7 @@
 import { useMemo } from "react";
 import useSWR from "swr";
 import type { MmeResult, ReadinessResult, ResourceRef, TaperOptions, UnreadableResource } from "@/lib/domain";
-import type { PatientRecord, SearchOutcome } from "@/lib/fhir/record";
+import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
 import { calculateMme, unknownMmeResult } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
 import type { NdcLookup } from "@/lib/mme/integrations";
@@ -25,9 +25,9 @@ export interface ClinicalView {
   supportingRefs: ResourceRef[];
 }
 
-/** Unreadable resources that may be medication orders (an unknown type might be one): they make the MME incomplete. */
-function unreadableOrders(record: PatientRecord): UnreadableResource[] {
-  return record.unreadable.filter((u) => u.resourceType === "MedicationRequest" || u.resourceType === null);
+/** Unreadable resources of the medication search (orders, or of unknown type): they make the MME incomplete. */
+function unreadableOrders(part: MedicationPart): UnreadableResource[] {
+  return part.unreadable.filter((u) => u.resourceType === "MedicationRequest" || u.resourceType === null);
 }
 
 function unavailableSources(record: PatientRecord): Partial<Record<ReadinessSource, string>> {
@@ -42,16 +42,16 @@ function unavailableSources(record: PatientRecord): Partial<Record<ReadinessSour
   return out;
 }
 
-function computeMme(record: PatientRecord, asOf: string, ndcLookup: NdcLookup | undefined): MmeResult {
-  if (record.medicationListState === "unknown") {
-    return unknownMmeResult(asOf, "cdc-2022", record.searches.medicationRequests.sentence ?? "The medication orders could not be read.");
+function computeMme(part: MedicationPart, asOf: string, ndcLookup: NdcLookup | undefined): MmeResult {
+  if (part.medicationListState === "unknown") {
+    return unknownMmeResult(asOf, "cdc-2022", part.search.sentence ?? "The medication orders could not be read.");
   }
   return calculateMme({
-    medicationRequests: record.medicationRequests,
-    medications: record.medications,
-    unreadable: unreadableOrders(record),
+    medicationRequests: part.medicationRequests,
+    medications: part.medications,
+    unreadable: unreadableOrders(part),
     asOf,
-    truncated: record.medicationListState === "incomplete",
+    truncated: part.medicationListState === "incomplete",
     ndcLookup,
   });
 }
@@ -64,18 +64,23 @@ function supportingRefs(mme: MmeResult, readiness: ReadinessResult): ResourceRef
 }
 
 /** Loads the NDC table only when some order is coded with an NDC alone. */
-function useNdcLookup(record: PatientRecord | undefined): { ready: boolean; lookup: NdcLookup | undefined } {
-  const needed = record !== undefined && needsNdcLookup(record.medicationRequests, record.medications);
+function useNdcLookup(part: MedicationPart | undefined): { ready: boolean; lookup: NdcLookup | undefined } {
+  const needed = part !== undefined && needsNdcLookup(part.medicationRequests, part.medications);
   const { data, error } = useSWR(needed ? "ndc-table" : null, async () => (await import("@/lib/mme/ndc/load")).loadNdcLookup(), SWR_OPTIONS);
   // If the table cannot load, the NDC-only orders stay not computable (the MME says incomplete).
   return { ready: !needed || data !== undefined || error !== undefined, lookup: data };
 }
 
-export function useClinicalView(record: PatientRecord | undefined, asOf: string): ClinicalView | null {
-  const ndc = useNdcLookup(record);
+/** The MME from the medication orders alone: on screen before the rest of the record arrives. */
+export function useMme(part: MedicationPart | undefined, asOf: string): MmeResult | null {
+  const ndc = useNdcLookup(part);
+  return useMemo(() => (part && ndc.ready ? computeMme(part, asOf, ndc.lookup) : null), [part, asOf, ndc.ready, ndc.lookup]);
+}
+
+/** Readiness, regimen and defaults once the whole record is in; `mme` from `useMme` (the same object). */
+export function useClinicalView(record: PatientRecord | undefined, mme: MmeResult | null, asOf: string): ClinicalView | null {
   return useMemo(() => {
-    if (!record || !ndc.ready) return null;
-    const mme = computeMme(record, asOf, ndc.lookup);
+    if (!record || !mme) return null;
     const readiness = assessReadiness(
       {
         mme,
@@ -96,5 +101,5 @@ export function useClinicalView(record: PatientRecord | undefined, asOf: string)
       rationale: defaultRationale(readiness),
       supportingRefs: supportingRefs(mme, readiness),
     };
-  }, [record, asOf, ndc.ready, ndc.lookup]);
+  }, [record, mme, asOf]);
 }

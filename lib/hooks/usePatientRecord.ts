@@ -1,30 +1,61 @@
 "use client";
 /**
  * Data hooks: FHIR reads through lib/fhir, keyed by server + patient so two tabs (two
- * sessions) never share a cache entry (options: ./swr-options).
+ * sessions) never share a cache entry (options: ./swr-options). One round of searches per
+ * patient (lib/fhir/record `startPatientRecord`), seen through two keys: the medication orders
+ * (enough for the MME, first on screen) and the whole record (readiness, trends, plan).
  */
-import useSWR, { type SWRResponse } from "swr";
+import { useCallback } from "react";
+import useSWR, { useSWRConfig } from "swr";
 import type { Patient } from "fhir/r4";
 import { normalizeError, type AppIssue } from "@/lib/fhir/errors";
 import { parseResourceAs } from "@/lib/fhir/parse";
-import { loadPatientRecord, type PatientRecord } from "@/lib/fhir/record";
+import { startPatientRecord, type MedicationPart, type PatientRecord, type StagedRecord } from "@/lib/fhir/record";
 import { recordLoadOptions } from "@/lib/smart/session-policy";
-import { SWR_OPTIONS } from "./swr-options";
 import type { SmartSession } from "@/lib/smart/session-types";
+import { SWR_OPTIONS } from "./swr-options";
 
-export function usePatientRecord(session: SmartSession | null, asOf: Date): SWRResponse<PatientRecord, AppIssue> {
-  return useSWR(
-    session ? ["record", session.serverUrl, session.patientId] : null,
-    async () => {
-      if (!session) throw new Error("no session");
-      try {
-        return await loadPatientRecord(session.transport, session.patientId, recordLoadOptions(session.issuer, session.scopes, asOf));
-      } catch (e) {
-        throw normalizeError(e);
-      }
-    },
-    SWR_OPTIONS,
-  );
+/** The searches in flight or done, per server and patient (shared by the two keys). */
+const staged = new Map<string, StagedRecord>();
+
+function stagedFor(session: SmartSession, asOf: Date): StagedRecord {
+  const key = `${session.serverUrl}|${session.patientId}`;
+  let found = staged.get(key);
+  if (!found) {
+    found = startPatientRecord(session.transport, session.patientId, recordLoadOptions(session.issuer, session.scopes, asOf));
+    staged.set(key, found);
+  }
+  return found;
+}
+
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (e) {
+    throw normalizeError(e);
+  }
+}
+
+export interface PatientData {
+  medications: MedicationPart | undefined;
+  record: PatientRecord | undefined;
+  error: AppIssue | undefined;
+  /** Forget what was read and read it again (the clinician's "Try again"). */
+  reload: () => void;
+}
+
+export function usePatientData(session: SmartSession | null, asOf: Date): PatientData {
+  const { mutate } = useSWRConfig();
+  const base = session ? [session.serverUrl, session.patientId] : null;
+  const meds = useSWR(base ? ["medications", ...base] : null, () => (session ? settle(stagedFor(session, asOf).medications) : Promise.reject(new Error("no session"))), SWR_OPTIONS);
+  const record = useSWR(base ? ["record", ...base] : null, () => (session ? settle(stagedFor(session, asOf).record) : Promise.reject(new Error("no session"))), SWR_OPTIONS);
+  const reload = useCallback(() => {
+    if (!session) return;
+    staged.delete(`${session.serverUrl}|${session.patientId}`);
+    void mutate(["medications", session.serverUrl, session.patientId]);
+    void mutate(["record", session.serverUrl, session.patientId]);
+  }, [mutate, session]);
+  return { medications: meds.data, record: record.data, error: meds.error ?? record.error, reload };
 }
 
 export type PatientState = { status: "loading" } | { status: "ready"; patient: Patient } | { status: "unavailable"; reason: string };

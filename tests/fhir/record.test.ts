@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadPatientRecord, type LoadOptions } from "@/lib/fhir/record";
+import { loadPatientRecord, startPatientRecord, type LoadOptions } from "@/lib/fhir/record";
 import { BASE, bundle, FakeTransport, ok, status } from "./support/fake-transport";
 import { carePlan, condition, medication, medicationRequest, observation, PATIENT } from "./support/resources";
 
@@ -143,5 +143,40 @@ describe("loadPatientRecord", () => {
     const r = await loadPatientRecord(t, PATIENT, OPTIONS);
     expect(r.searches.conditions.ignored).toBe(1);
     expect(r.unreadable).toEqual([]);
+  });
+});
+
+describe("startPatientRecord", () => {
+  it("hands over the medication orders (all the MME needs) before the Observation pages are in", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const t = new FakeTransport()
+      .on("/MedicationRequest?", ok(bundle([medicationRequest("mr-1")])))
+      .on("/Observation?", async () => {
+        await gate;
+        return ok(bundle([observation("obs-1")]));
+      })
+      .on(() => true, ok(bundle([])));
+    const staged = startPatientRecord(t, PATIENT, OPTIONS);
+    const meds = await staged.medications;
+    expect(meds.medicationRequests.map((m) => m.id)).toEqual(["mr-1"]);
+    expect(meds.medicationListState).toBe("complete");
+    let recordDone = false;
+    void staged.record.then(() => (recordDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(recordDone).toBe(false);
+    release();
+    const record = await staged.record;
+    expect(record.observations.map((o) => o.id)).toEqual(["obs-1"]);
+    // the part handed over earlier is not changed by the rest of the record
+    expect(meds.medicationRequests).toHaveLength(1);
+    expect(meds.unreadable).toEqual([]);
+  });
+
+  it("a failed medication search makes the early part unknown too (never a lower MME)", async () => {
+    const t = new FakeTransport().on("/MedicationRequest?", status(500)).on(() => true, ok(bundle([])));
+    const meds = await startPatientRecord(t, PATIENT, OPTIONS).medications;
+    expect(meds.medicationListState).toBe("unknown");
+    expect(meds.search.state).toBe("failed");
   });
 });
