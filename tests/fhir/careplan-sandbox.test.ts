@@ -1,11 +1,12 @@
 /**
- * saveCarePlan and listEarlierTaperPlans over HTTP against the local sandbox EHR (Medplum
+ * saveCarePlan and the record's CarePlan search over HTTP against the local sandbox EHR (Medplum
  * fhir-router behind SMART tokens), with the fetch transport: the same code path as the app
  * minus fhirclient. The browser end-to-end (dialog, reload, print) is the lead's e2e.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCarePlan } from "@/lib/careplan";
-import { listEarlierTaperPlans, saveCarePlan } from "@/lib/fhir/careplan";
+import { saveCarePlan } from "@/lib/fhir/careplan";
+import { loadPatientRecord } from "@/lib/fhir/record";
 import { createFetchTransport } from "@/lib/fhir/fetch-transport";
 import type { FhirTransport } from "@/lib/fhir/transport";
 import type { RunningSandbox } from "@/sandbox/server";
@@ -53,11 +54,13 @@ describe("CarePlan write-back against the sandbox EHR", () => {
     const transport = await transportFor();
     const cp = carePlanFor("7a2d3c8f-2e3b-4d4c-8f9a-1b2c3d4e5f60");
     const saved = await saveCarePlan(transport, cp, { patientRef: `Patient/${PATIENT}` });
-    const list = await listEarlierTaperPlans(transport, PATIENT);
-    expect(list.ok).toBe(true);
-    if (!list.ok || saved.kind !== "created") return;
-    expect(list.plans.map((p) => p.id)).toContain(saved.id);
-    expect(list.plans.find((p) => p.id === saved.id)).toMatchObject({ status: "draft", title: cp.title, identifierValues: ["urn:uuid:7a2d3c8f-2e3b-4d4c-8f9a-1b2c3d4e5f60"] });
+    // the app lists earlier plans from the record's CarePlan search (category 80764-4)
+    const record = await loadPatientRecord(transport, PATIENT, { asOf: new Date(), maxPages: 5, pageSize: 50, observationCategoryRequired: false });
+    expect(record.searches.carePlans.state).toBe("complete");
+    if (saved.kind !== "created") throw new Error(saved.message);
+    const found = record.carePlans.find((p) => p.id === saved.id);
+    expect(found).toMatchObject({ status: "draft", title: cp.title });
+    expect(found?.identifier?.[0]?.value).toBe("urn:uuid:7a2d3c8f-2e3b-4d4c-8f9a-1b2c3d4e5f60");
   });
 
   it("without CarePlan.c the write is refused (403) as a value, with one request", async () => {

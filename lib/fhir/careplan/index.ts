@@ -10,5 +10,3 @@ export type { XhtmlIssue } from "./xhtml-check";
 export { saveCarePlan, CONDITIONAL_CREATE_HEADERS } from "./save";
 export type { SaveCarePlanOptions, SaveCarePlanOutcome, SaveFailureReason } from "./save";
 export { findCarePlanIdsByIdentifier, identifierToken } from "./search";
-export { listEarlierTaperPlans, parseTaperPlanPage, sortNewestFirst } from "./list";
-export type { EarlierPlansResult, EarlierTaperPlan } from "./list";
