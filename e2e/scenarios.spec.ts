@@ -49,6 +49,8 @@ for (const scenario of SCENARIOS) {
     await expect(rows.first().or(refusal)).toBeVisible();
     if (exp.completeness === "complete" && exp.mmePerDay > 0 && !scenario.id.includes("buprenorphine")) {
       expect(await rows.count()).toBeGreaterThan(1);
+      const showAll = page.getByRole("button", { name: /^Show all \d+ steps$/ });
+      if (await showAll.count()) await showAll.click();
       await expect(page.getByTestId("schedule-mme").first()).toContainText(mmeText(exp.mmePerDay));
       // never an increase from one step to the next
       const values = (await page.getByTestId("schedule-mme").allTextContents()).map((t) => Number.parseFloat(t));

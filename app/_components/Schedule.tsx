@@ -1,3 +1,5 @@
+"use client";
+import { Fragment, useState } from "react";
 import type { TaperPlan, TaperStep } from "@/lib/domain";
 import { fmtDate, fmtMme, fmtNumber, fmtQuantity } from "./format";
 import { shortProductLabel } from "./product-label";
@@ -11,9 +13,19 @@ const KIND_LABEL: Record<TaperStep["kind"], string> = {
   stop: "Stop",
 };
 
-/** The schedule as a table: one row per step, with dates, doses, MME and units to dispense. */
+const SHOWN_FIRST = 6;
+
+/**
+ * The schedule as a table: one row per step, with dates, doses, MME and units to dispense.
+ * A long schedule shows its first steps and the last one, with a button for all of them (the
+ * sidebar is narrow; the save checklist sits below).
+ */
 export function ScheduleTable({ plan }: { plan: TaperPlan }) {
+  const [all, setAll] = useState(false);
+  const long = plan.steps.length > SHOWN_FIRST + 2;
+  const steps = !long || all ? plan.steps : [...plan.steps.slice(0, SHOWN_FIRST), ...plan.steps.slice(-1)];
   return (
+    <>
     <div className="table-scroll" role="region" aria-label="Taper schedule" tabIndex={0}>
       <table className="schedule" data-testid="schedule">
         <caption className="sr-only">Taper schedule, {plan.steps.length} steps</caption>
@@ -27,8 +39,14 @@ export function ScheduleTable({ plan }: { plan: TaperPlan }) {
           </tr>
         </thead>
         <tbody>
-          {plan.steps.map((s) => (
-            <tr key={s.index} data-testid="schedule-row" data-kind={s.kind}>
+          {steps.map((s, i) => (
+            <Fragment key={s.index}>
+            {long && !all && i === SHOWN_FIRST && (
+              <tr className="schedule-gap">
+                <td colSpan={5}>… {plan.steps.length - SHOWN_FIRST - 1} more steps …</td>
+              </tr>
+            )}
+            <tr data-testid="schedule-row" data-kind={s.kind}>
               <th scope="row" data-label="Step">
                 {s.index} <span className="muted small">{KIND_LABEL[s.kind]}</span>
               </th>
@@ -51,10 +69,19 @@ export function ScheduleTable({ plan }: { plan: TaperPlan }) {
                 ))}
               </td>
             </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>
     </div>
+    {long && (
+      <div className="actions no-print">
+        <button type="button" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? "Show fewer steps" : `Show all ${plan.steps.length} steps`}
+        </button>
+      </div>
+    )}
+    </>
   );
 }
 
@@ -87,10 +114,11 @@ export function PlanWarnings({ plan }: { plan: TaperPlan }) {
   );
 }
 
-/** Follow-up and monitoring, as the plan lists them. */
+/** Follow-up and monitoring, as the plan lists them (collapsed: long lists, read once). */
 export function FollowUpList({ plan }: { plan: TaperPlan }) {
   return (
-    <div className="followup">
+    <details className="followup">
+      <summary>Follow-up ({plan.followUps.length} visits, at least monthly) and what to monitor</summary>
       <h3>Follow-up</h3>
       <ul>
         {plan.followUps.slice(0, 6).map((f) => (
@@ -104,6 +132,6 @@ export function FollowUpList({ plan }: { plan: TaperPlan }) {
           <li key={m}>{m}</li>
         ))}
       </ul>
-    </div>
+    </details>
   );
 }

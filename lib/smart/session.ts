@@ -155,7 +155,10 @@ export function createSessionStarter(deps: SessionDeps): () => Promise<SmartSess
 export const browserSessionDeps: SessionDeps = {
   loadFhirClient: () => import("fhirclient"),
   location: () => new URL(window.location.href),
-  replaceUrl: (href) => window.history.replaceState(window.history.state, "", href),
+  // `null`, not the current state: Next.js patches replaceState and updates its router's URL only
+  // for states that are not its own; passing its state back made it later restore the URL
+  // without the tab binding (#pt=) on its next history write.
+  replaceUrl: (href) => window.history.replaceState(null, "", href),
   removeStorageItem: (key) => window.sessionStorage.removeItem(key),
   fetchIssuerConfig: (iss) => fetchPublicIssuerConfig(iss),
   digest: webCryptoDigest,
