@@ -28,7 +28,7 @@ export function OrderLedger({ orders }: { orders: OrderMme[] }) {
               <span className="ledger-mme" data-testid="order-mme">
                 {o.status === "counted" && o.mmePerDay !== null ? `${fmtMme(o.mmePerDay)} MME/day` : "not computed"}
               </span>
-              <span className="ledger-sig">{o.sig ?? "no dosage instructions"}</span>
+              <span className="ledger-sig">{o.status === "not-computable" && o.sig === null ? o.message : (o.sig ?? "no dosage instructions")}</span>
             </summary>
             <OrderDetail order={o} />
           </details>
