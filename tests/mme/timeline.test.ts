@@ -49,7 +49,7 @@ describe("mmeTimeline", () => {
 
   it("ignores entered-in-error orders and non-opioids", () => {
     const wrong = parsed(order("1049683", every(tab(1), 6), { status: "entered-in-error", authoredOn: "2025-01-01" }));
-    const lisinopril = parsed(order("314076", perDay(tab(1), 1), { authoredOn: "2025-01-01" }));
+    const lisinopril = parsed(order("314076", perDay(tab(1), 1), { authoredOn: "2025-01-01", medicationCodeableConcept: { coding: [{ system: "http://www.nlm.nih.gov/research/umls/rxnorm", code: "314076", display: "lisinopril 10 MG Oral Tablet" }] } }));
     expect(mmeTimeline({ medicationRequests: [wrong, lisinopril], from: "2025-01-01", to: "2025-02-01" })).toEqual([
       { date: "2025-01-01", mmePerDay: 0, complete: true },
     ]);

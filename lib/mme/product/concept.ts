@@ -88,18 +88,21 @@ function fromNames(concept: CodeableConcept): Identification | null {
 }
 
 /**
- * Nothing matched. A name, or an RxNorm code (or an NDC checked against the table) that no
- * opioid product has, means "not an opioid"; a bare local code means "unidentified".
+ * Nothing matched. A name that names no opioid means "not an opioid"; a code alone, without
+ * any name, means "unidentified" (it may be an opioid the catalog lacks).
  */
 function unrecognised(concept: CodeableConcept, ndcLookup: NdcLookup | undefined): Identification {
   const name = conceptName(concept);
   const checkedNdc = ndcLookup !== undefined && codesOf(concept, NDC_SYSTEMS).length > 0;
-  const known = codesOf(concept, RXNORM_SYSTEMS).length > 0 || checkedNdc;
-  const named = concept.text !== undefined || (concept.coding ?? []).some((c) => c.display !== undefined);
-  if (known || named) {
+  const named = concept.text !== undefined || (concept.coding ?? []).some((c) => c.display !== undefined && c.display.trim() !== "");
+  if (named) {
     return { kind: "not-opioid", name, message: `${name}: not an opioid analgesic (its code and name match no opioid product).` };
   }
-  return { kind: "unidentified", name, message: `The medication could not be identified (${name}): no RxNorm or NDC code and no name.` };
+  // A code alone (RxNorm not in the catalog, NDC not in the 2018 table, a local code) cannot
+  // rule out an opioid: the catalog does not hold every opioid product ever coded. Unknown
+  // beats wrong: a current order like this makes the MME incomplete instead of lowering it.
+  const coded = codesOf(concept, RXNORM_SYSTEMS).length > 0 || checkedNdc ? "its code is not in the app's opioid catalog" : "it has no RxNorm or NDC code";
+  return { kind: "unidentified", name, message: `The medication could not be identified (${name}): ${coded} and the order gives no name, so it may be an opioid.` };
 }
 
 /** Identifies the medication named by a CodeableConcept. Never throws. */
