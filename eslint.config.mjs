@@ -1,5 +1,5 @@
 // ESLint flat config. Besides Next.js and typescript-eslint rules, it enforces the
-// architecture's one-way rule (../shared/design/ARCHITECTURE.md):
+// architecture's one-way rule (docs/architecture.md):
 // - lib/domain, lib/mme, lib/taper, lib/careplan are PURE: no React, zod, fhirclient, swr,
 //   Next, Medplum, Node built-ins, I/O layers, and no clock or randomness (asOf is passed in).
 // - only lib/smart imports fhirclient; only lib/fhir and lib/config import zod;

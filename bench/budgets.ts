@@ -1,6 +1,6 @@
 /**
  * Performance budgets (issue 9 "Benchmarks and performance budgets"). The peers they are set
- * against (../shared/reference/peers.md section 2): the AHRQ Pain Management Summary and
+ * against (docs/peers.md section 2): the AHRQ Pain Management Summary and
  * COSRI ship 550-690 KB of gzipped JavaScript and spend about 3.5 ms per FHIR resource in
  * CQL (about 10 s for 3,000 resources); the aim is an order of magnitude faster without
  * dropping data. Units: ms, s, decimal MB (10^6 bytes) and kB (10^3 bytes).

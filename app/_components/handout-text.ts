@@ -2,8 +2,8 @@
  * The patient handout, as plain data: used by the print view and by "copy as text".
  * Plain language, about a 6th-grade reading level (checked by a readability test).
  * Content sources: CDC 2022 Rec 5 supporting text (withdrawal signs, slowing and pausing,
- * loss of tolerance and naloxone: clinical.md 1.4-1.6); HHS 2019 (never abrupt).
- * "Often better in 5 to 10 days": early withdrawal symptoms settle in 5-10 days (clinical.md 1.6,
+ * loss of tolerance and naloxone: clinical-sources.md 1.4-1.6); HHS 2019 (never abrupt).
+ * "Often better in 5 to 10 days": early withdrawal symptoms settle in 5-10 days (clinical-sources.md 1.6,
  * [C]: a secondary summary of HHS 2019, not the guide's own text).
  * 988 is the US Suicide & Crisis Lifeline (call or text).
  */

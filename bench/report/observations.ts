@@ -2,7 +2,7 @@
  * What the figures say beyond pass/fail: the comparison with the peers the budgets were set
  * against, and places where time goes even when a budget is met. Each sentence is built
  * from this run's measurements; the peer figures are quoted from
- * ../shared/reference/peers.md section 2 (measured there, not here).
+ * docs/peers.md section 2 (measured there, not here).
  */
 import { HEAVY_PATIENT } from "../app/run";
 import type { LaunchSample } from "../app/launch";
@@ -22,7 +22,7 @@ function peers(r: BenchReport): string | null {
   if (!heavy?.tokenToMmeMs || !main) return null;
   const resources = Object.values(heavy.record).reduce((a, b) => a + b, 0);
   const lazy = r.app?.lazy.reduce((n, s) => n + s.gzipBytes, 0) ?? 0;
-  return `Against the peers (peers.md section 2, measured there): the AHRQ Pain Management Summary and COSRI ship about 556-685 kB of gzipped JavaScript and evaluate about 3.5 ms per resource (10-11.5 s for 3,151 resources). Here: ${num(main.firstLoadGzipBytes / 1000, 1)} kB first load plus ${num(lazy / 1000, 1)} kB loaded lazily, and the MME on screen ${num(heavy.tokenToMmeMs.median, 0)} ms after the token for a ${num(resources, 0)}-resource record, every page read.`;
+  return `Against the peers (docs/peers.md section 2, measured there): the AHRQ Pain Management Summary and COSRI ship about 556-685 kB of gzipped JavaScript and evaluate about 3.5 ms per resource (10-11.5 s for 3,151 resources). Here: ${num(main.firstLoadGzipBytes / 1000, 1)} kB first load plus ${num(lazy / 1000, 1)} kB loaded lazily, and the MME on screen ${num(heavy.tokenToMmeMs.median, 0)} ms after the token for a ${num(resources, 0)}-resource record, every page read.`;
 }
 
 function waitsForAllSearches(r: BenchReport): string | null {

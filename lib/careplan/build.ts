@@ -4,7 +4,7 @@
  *
  * Sources: HL7 CDC opioid CPG PainTreatmentCarePlan (category LOINC 80764-4), US Core
  * CarePlan (category assess-plan, narrative, status, intent, subject), FHIR R4 CarePlan;
- * ../shared/reference/smart.md section 5.5 (draft + proposal, identifier for conditional create).
+ * docs/smart-sources.md section 5.5 (draft + proposal, identifier for conditional create).
  * The CPG profile limits status to active|completed, so this draft does not claim it in meta.profile.
  */
 import type { CarePlan, Period, Reference } from "fhir/r4";

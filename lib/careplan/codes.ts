@@ -1,7 +1,7 @@
 /**
  * Code systems and codes written into the CarePlan, each with where it comes from.
- * ../shared/reference/clinical.md sections 3 (PainTreatmentCarePlan) and 4 (value sets);
- * ../shared/reference/smart.md section 5.5 (US Core CarePlan, write-back safety).
+ * docs/clinical-sources.md sections 3 (PainTreatmentCarePlan) and 4 (value sets);
+ * docs/smart-sources.md section 5.5 (US Core CarePlan, write-back safety).
  */
 import type { FactorTableId } from "@/lib/domain";
 
@@ -41,7 +41,7 @@ export const FOLLOW_UP_ENCOUNTER = {
  */
 export const PROPOSAL_IDENTIFIER_SYSTEM = "urn:ietf:rfc:3986";
 
-/** Where each conversion-factor table comes from (clinical.md section 2). Shown in the narrative and the note. */
+/** Where each conversion-factor table comes from (clinical-sources.md section 2). Shown in the narrative and the note. */
 export const FACTOR_TABLE_LABELS: Record<FactorTableId, string> = {
   "cdc-2022": "CDC 2022 Clinical Practice Guideline for Prescribing Opioids for Pain (conversion factors)",
   "cdc-2016": "CDC 2016 Guideline for Prescribing Opioids for Chronic Pain (conversion factors)",

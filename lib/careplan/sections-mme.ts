@@ -1,7 +1,7 @@
 /**
  * The "starting dose and how it was computed" section: factor table, completeness, one
  * row per order (counted, excluded or not computable, never dropped), and every assumption
- * the MME engine flagged. Source: CDC 2022 (MME as a reassessment aid); clinical.md section 2.
+ * the MME engine flagged. Source: CDC 2022 (MME as a reassessment aid); clinical-sources.md section 2.
  */
 import type { IngredientMme, MmeResult, OrderMme, TaperPlan } from "@/lib/domain";
 import { FACTOR_TABLE_LABELS } from "./codes";

@@ -1,6 +1,6 @@
 /**
  * The schedule, rate and follow-up sections. Source: HHS 2019 guide and CDC 2022 Rec 5
- * (clinical.md sections 1.5-1.6): slow, individual, with follow-up at each change.
+ * (clinical-sources.md sections 1.5-1.6): slow, individual, with follow-up at each change.
  */
 import type { Confirmations, StepProduct, TaperPlan, TaperStep } from "@/lib/domain";
 import type { Block, Cell, Section } from "./document";

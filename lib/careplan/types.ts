@@ -13,7 +13,7 @@ import type {
 
 /**
  * `proposal` by default (R4 CarePlan.intent; the app suggests, a clinician decides).
- * Some EHRs accept only `plan` (Oracle Health: ../shared/reference/smart.md section 5.5):
+ * Some EHRs accept only `plan` (Oracle Health: docs/smart-sources.md section 5.5):
  * the issuer configuration selects it.
  */
 export type CarePlanIntent = "proposal" | "plan";

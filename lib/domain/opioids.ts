@@ -1,6 +1,6 @@
 /**
  * Opioid products as the engines see them: ingredient, strength, dose form.
- * Built from ../shared/reference/rxnorm-opioids.tsv (lib/mme/catalog), from the
+ * Built from data/rxnorm-opioids.tsv (lib/mme/catalog), from the
  * CDC 2018 NDC data file, or, flagged, from an RxNorm normalized name.
  */
 

@@ -2,7 +2,7 @@
  * Taper readiness (lib/taper/readiness): not a yes/no, a set of findings, each
  * with its evidence and citation. Missing data is a finding too ("no PEG score
  * in the last 12 months"), never a silent "no problem".
- * Sources: HHS 2019 guide; CDC 2022 Rec 5 supporting text (clinical.md section 1).
+ * Sources: HHS 2019 guide; CDC 2022 Rec 5 supporting text (clinical-sources.md section 1).
  */
 import type { Citation, IsoDate, IsoDateTime, ResourceRef } from "./common";
 

@@ -1,7 +1,7 @@
 /**
  * Taper plan (lib/taper/plan): a schedule a pharmacist could dispense.
  * Slow, individual, never abrupt. Sources: CDC 2022 Rec 5 supporting text
- * (draft l.2416-2649), HHS 2019 (clinical.md section 1.5).
+ * (draft l.2416-2649), HHS 2019 (clinical-sources.md section 1.5).
  */
 import type { IsoDate, ResourceRef } from "./common";
 import type { FactorTableId } from "./mme";

@@ -2,7 +2,7 @@
  * What the EHR's FHIR server says it can do, read once from `GET [base]/metadata`
  * (CapabilityStatement, FHIR R4 capabilitystatement.html). The app needs to know whether
  * CarePlan create is supported (Oracle Health Millennium R4 exposes CarePlan read/search
- * only; smart.md trap 7) and whether conditional create (`If-None-Exist`) is, for the
+ * only; smart-sources.md trap 7) and whether conditional create (`If-None-Exist`) is, for the
  * idempotent write-back. A server that does not answer is "unknown" (null), not "no".
  */
 import { z } from "zod";

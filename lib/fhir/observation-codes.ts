@@ -2,7 +2,7 @@
  * LOINC codes of the Observations the readiness rules read, grouped by what they measure.
  * Data, not logic: the query builder asks the EHR for exactly these (server-side filter),
  * so a patient with thousands of vital signs does not page through all of them.
- * Source: ../shared/reference/clinical.md section 5 (each code verified there, except
+ * Source: docs/clinical-sources.md section 5 (each code verified there, except
  * 75893-8 whose display was not seen; it is still asked for so a PEG item 1 is not missed).
  */
 
@@ -55,6 +55,6 @@ export const OBSERVATION_CODES_BY_CATEGORY: ReadonlyArray<{ category: string; co
 
 /**
  * CarePlan category of earlier pain treatment plans: LOINC 80764-4 "Pain medicine Plan of
- * care note" (HL7 CDC opioid IG PainTreatmentCarePlan, clinical.md section 4).
+ * care note" (HL7 CDC opioid IG PainTreatmentCarePlan, clinical-sources.md section 4).
  */
 export const PAIN_PLAN_CATEGORY_CODE = "80764-4";

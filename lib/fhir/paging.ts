@@ -4,7 +4,7 @@
  * clinician as "record truncated: MME may be incomplete", never silent), or `failed`
  * (a page could not be read: the MME becomes unknown, never lower).
  * Anti-patterns avoided: silent paging caps (COSRI stops at 10 pages), errors swallowed into
- * partial results (ARCHITECTURE anti-patterns 2 and 10).
+ * partial results (docs/architecture.md anti-patterns 2 and 10).
  */
 import { badResponseIssue, issueForStatus, normalizeError, offBaseLinkIssue, type AppIssue, type RequestContext } from "./errors";
 import { nextUrlUnderBase, readSearchPage } from "./bundle-page";

@@ -1,7 +1,7 @@
 /**
  * Bounded retry with exponential backoff for idempotent reads (GET) only. A write is
  * never retried here: a CarePlan create that timed out may have succeeded, and a blind
- * retry would duplicate it (ARCHITECTURE "nothing is retried automatically").
+ * retry would duplicate it (docs/architecture.md "nothing is retried automatically").
  *
  * Retried: 429 Too Many Requests, 502/503/504 (gateway/unavailable), and a request that got
  * no response at all. `Retry-After` (seconds or HTTP-date, RFC 9110 section 10.2.3) is honoured,

@@ -16,7 +16,7 @@ export const DEFAULT_LOOKBACK_DAYS = 90;
 /**
  * Informational bands (CDC 2022 supporting text: at or above 50 MME/day, pause and reassess
  * and add precautions such as naloxone; 90 MME/day is a study cut-point and the 2016 "avoid"
- * level). Points to reassess, not triggers (clinical.md section 1.9).
+ * level). Points to reassess, not triggers (clinical-sources.md section 1.9).
  */
 export const MME_BAND_REASSESS = 50;
 export const MME_BAND_HIGH = 90;

@@ -3,7 +3,7 @@
  * - `calculateMme(input)` -> MmeResult (lib/domain/mme.ts), `unknownMmeResult(...)`;
  * - factor tables as versioned data and `describeFactorTable(id)` for the UI;
  * - `formatMme` / `describeTotal` for display (the only rounding).
- * Sources: ../shared/reference/clinical.md sections 2-3 (CDC 2022 / 2016 tables, CDC data
+ * Sources: docs/clinical-sources.md sections 2-3 (CDC 2022 / 2016 tables, CDC data
  * files, CDC MME IG and its defects, which are not copied).
  */
 export { calculateMme, unknownMmeResult, TRUNCATED_SENTENCE } from "./calculate";

@@ -1,7 +1,7 @@
 /**
  * What the EHR actually granted, compared with what the app needs. The token response's
  * `scope` "can be different from the scopes requested" (SMART App Launch 2.2 step 5), and
- * Epic returned only v1 scopes before August 2024 whatever was asked (smart.md trap 5), so
+ * Epic returned only v1 scopes before August 2024 whatever was asked (smart-sources.md trap 5), so
  * both syntaxes are parsed:
  * - v1: `patient/Observation.read` (read+search), `.write` (create+update+delete), `.*` (all);
  * - v2: `patient/Observation.rs`, `patient/CarePlan.c`, `.cruds` (letters in that order),

@@ -4,10 +4,10 @@
  * - `patient` is required for this app; its absence is an error the caller reports.
  * - `encounter` is optional ("not always returned", Epic).
  * - `need_patient_banner` is a boolean in the spec, but Epic's sample sends the string
- *   "false", and `if ("false")` is true (smart.md trap 10). Absent means show the banner.
+ *   "false", and `if ("false")` is true (smart-sources.md trap 10). Absent means show the banner.
  * - `smart_style_url` (experimental) is kept only when it is an http(s) URL.
  * - `fhirUser` comes from the id_token, which fhirclient decodes WITHOUT verifying it
- *   (smart.md trap 14): use it for display and CarePlan attribution only, never to
+ *   (smart-sources.md trap 14): use it for display and CarePlan attribution only, never to
  *   authorize anything on a server.
  */
 

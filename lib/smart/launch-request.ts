@@ -4,7 +4,7 @@
  * - An `iss` that is not configured is refused with a page, never redirected to
  *   (an arbitrary `iss` would send the user's authorization to an attacker's server).
  * - Parameters through which fhirclient lets a URL override the app's configuration
- *   (`fhirServiceUrl` skips OAuth, `patientId`, `clientId`; smart.md trap 1) are refused.
+ *   (`fhirServiceUrl` skips OAuth, `patientId`, `clientId`; smart-sources.md trap 1) are refused.
  */
 import { findIssuer, type AppConfig, type IssuerConfig } from "@/lib/config";
 import { buildScopes } from "./scopes";

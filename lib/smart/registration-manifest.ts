@@ -2,7 +2,7 @@
  * The app's registration manifest, generated from the same configuration the app runs
  * with (served at /smart-app.json; docs/registration.md explains each field to a health
  * system). Shape: RFC 7591 client metadata plus the SMART fields of the HSPC/Logica sandbox
- * manifest convention (`launch_url`, `fhir_versions`), smart.md section 4.2. SMART itself
+ * manifest convention (`launch_url`, `fhir_versions`), smart-sources.md section 4.2. SMART itself
  * defines no registration format.
  */
 import type { AppConfig } from "@/lib/config";

@@ -13,7 +13,7 @@ export const READ_RESOURCES = ["MedicationRequest", "Medication", "Observation",
 
 /**
  * The patient's own record is read (not searched) for the banner and for the identity check
- * shown before a CarePlan is written (smart.md 5.5: show name and birth date right before the
+ * shown before a CarePlan is written (smart-sources.md 5.5: show name and birth date right before the
  * write). `.r` alone: no search of other patients.
  */
 export const PATIENT_READ = { v1: "patient/Patient.read", v2: "patient/Patient.r" } as const;
@@ -23,7 +23,7 @@ export function buildScopes(style: ScopeStyle, launch: LaunchKind, requestRefres
   const create = style === "v2" ? "c" : "write";
   const scopes = [
     // `launch` must be written explicitly for EHR launch: fhirclient only adds it when the
-    // scope string has no "launch" substring, so "launch/patient" would suppress it (smart.md trap 4).
+    // scope string has no "launch" substring, so "launch/patient" would suppress it (smart-sources.md trap 4).
     launch === "ehr" ? "launch" : "launch/patient",
     "openid",
     "fhirUser",

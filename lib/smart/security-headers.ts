@@ -2,7 +2,7 @@
  * Security headers of the app's pages, derived from the configuration (proxy.ts applies
  * them to every response it handles; next.config.js adds the static ones everywhere).
  *
- * Content-Security-Policy (smart.md sections 3.1, 5.1; Next.js 16 CSP guide):
+ * Content-Security-Policy (smart-sources.md sections 3.1, 5.1; Next.js 16 CSP guide):
  * - scripts only from the app: `'self'` plus a per-request nonce, which Next.js copies onto
  *   its inline bootstrap scripts (it reads the nonce from the request's CSP header). No
  *   'strict-dynamic': every chunk Next loads comes from /_next/static ('self'), so the host

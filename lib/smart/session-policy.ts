@@ -1,6 +1,6 @@
 /**
  * What the session allows, derived from the granted scopes and the server's
- * CapabilityStatement (smart.md section 5.4):
+ * CapabilityStatement (smart-sources.md section 5.4):
  *   canWriteCarePlan = granted(CarePlan, "c") && CapabilityStatement does not exclude create
  * and which patient searches to run (a search whose permission was not granted is skipped
  * and reported "not granted", rather than sent to collect a 403).

@@ -1,7 +1,7 @@
 /**
  * Starts the SMART session of this browser tab: the one place that loads fhirclient in the
  * app (browser only: dynamic import, never at module top level, since its package `main` is
- * the Node build and the browser build touches `window` on load; smart.md trap 15).
+ * the Node build and the browser build touches `window` on load; smart-sources.md trap 15).
  *
  * - `fullSessionStorageSupport = false` before `ready()`: the state key stays in the URL
  *   and storage is keyed by it, so tabs sharing one sessionStorage keep their own session.

@@ -1,6 +1,6 @@
 /**
  * Binds a browser tab to the patient it was launched for. EHRs share one sessionStorage
- * between app instances (Epic Hyperspace, Oracle PowerChart: smart.md trap 9), so the
+ * between app instances (Epic Hyperspace, Oracle PowerChart: smart-sources.md trap 9), so the
  * check must live in something that is per tab by construction: the tab's own URL. After
  * the code exchange the app writes a fingerprint of (state, FHIR server, patient) into the
  * URL fragment (`#pt=...`: never sent to a server, not the patient id itself). On every

@@ -1,8 +1,8 @@
 /**
- * Citations for every taper and readiness rule, as in ../shared/reference/clinical.md
+ * Citations for every taper and readiness rule, as in docs/clinical-sources.md
  * section 1. Line numbers refer to the CDC 2022 public-comment draft (docket
  * CDC-2022-0024-0002), read in full; the final MMWR recommendations were checked against
- * the draft's statements (clinical.md sections 0 and 6).
+ * the draft's statements (clinical-sources.md sections 0 and 6).
  */
 import type { Citation } from "@/lib/domain";
 
@@ -34,9 +34,9 @@ export function productDecision(what: string): Citation {
   return { source: "Product decision (no guideline source)", section: what };
 }
 
-/** Standard scoring of a published instrument (not in clinical.md; marked unverified there). */
+/** Standard scoring of a published instrument (not in clinical-sources.md; marked unverified there). */
 export function instrumentScoring(what: string): Citation {
-  return { source: "Instrument scoring [U: not verified in clinical.md]", section: what };
+  return { source: "Instrument scoring [U: not verified in clinical-sources.md]", section: what };
 }
 
 export const CITE = {

@@ -1,6 +1,6 @@
 /**
  * Every number the taper and readiness rules use, named, with its source. Numbers that
- * clinical.md marks [U] (unverified) or that no source gives (product decisions) are
+ * clinical-sources.md marks [U] (unverified) or that no source gives (product decisions) are
  * configurable defaults: callers may pass their own `TaperEngineConfig` / `ReadinessConfig`.
  */
 
@@ -10,7 +10,7 @@ export interface TaperEngineConfig {
   maxPercentPerWeek: number;
   /**
    * Largest single step, in %, before a plan is treated as rapid. [U] "commonly 5-20 % every
-   * 4 weeks" is often quoted from HHS 2019 / VA but was not verified (clinical.md 1.5).
+   * 4 weeks" is often quoted from HHS 2019 / VA but was not verified (clinical-sources.md 1.5).
    */
   maxStepPercent: number;
   /** Days in a month when converting a monthly rate to a weekly one: 28, the shortest month, so the check errs on the strict side. Product decision. */
@@ -75,11 +75,11 @@ export interface ReadinessConfig {
   pregnancyMaxDays: number;
   /** An active order authored longer ago than this is stale (shown, not counted). Defaults to the MME lookback when null. */
   activeOrderLookbackDays: number | null;
-  /** [U] PHQ-9 total at or above this: at least moderate depression (Kroenke 2001; not in clinical.md). */
+  /** [U] PHQ-9 total at or above this: at least moderate depression (Kroenke 2001; not in clinical-sources.md). */
   phq9Threshold: number;
-  /** [U] PHQ-2 total at or above this: positive screen (Kroenke 2003; not in clinical.md). */
+  /** [U] PHQ-2 total at or above this: positive screen (Kroenke 2003; not in clinical-sources.md). */
   phq2Threshold: number;
-  /** [U] GAD-7 total at or above this: at least moderate anxiety (Spitzer 2006; not in clinical.md). */
+  /** [U] GAD-7 total at or above this: at least moderate anxiety (Spitzer 2006; not in clinical-sources.md). */
   gad7Threshold: number;
 }
 

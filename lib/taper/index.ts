@@ -1,6 +1,6 @@
 /**
  * Taper readiness and taper plan engine (pure). Sources: HHS 2019 guide; CDC 2022 guideline
- * Rec 5 and its supporting text (../shared/reference/clinical.md section 1).
+ * Rec 5 and its supporting text (docs/clinical-sources.md section 1).
  */
 export { regimenFromMme, type Regimen, type NotTaperedItem } from "./regimen";
 export { proposeTaperPlan, orderItems } from "./plan/propose";

@@ -1,6 +1,6 @@
 /**
  * What a SMART access token allows on the sandbox's FHIR server. Stricter than the public
- * sandbox, whose proxy accepts requests without a token and never checks scopes (smart.md
+ * sandbox, whose proxy accepts requests without a token and never checks scopes (smart-sources.md
  * trap 13): here a missing scope is 403, and a `patient/` scope keeps the token inside the
  * Patient compartment of its patient (searches must name that patient; reads of another
  * patient's resources are refused).

@@ -1,6 +1,6 @@
 /**
  * The sandbox's CapabilityStatement (GET /fhir/metadata). Apps feature-detect CarePlan create
- * from it (smart.md section 5.4: Oracle Health R4 offers CarePlan search/read only), so the
+ * from it (smart-sources.md section 5.4: Oracle Health R4 offers CarePlan search/read only), so the
  * `carePlanReadOnly` launch option removes `create` here, seen when metadata is read with
  * that launch's access token.
  */

@@ -1,7 +1,7 @@
 /**
  * The sandbox's data store: Medplum's MemoryRepository filled with the scenario patients and,
  * optionally, transaction bundles from SANDBOX_DATA folders (e.g. the public SMART sandbox's
- * Synthea patients in ../shared/fixtures/sandbox-patients).
+ * Synthea patients in tests/fixtures/sandbox-patients).
  *
  * Resources are stored as given, without validation, so deliberately malformed scenario
  * resources reach the app exactly as written (as they would from a lax EHR).

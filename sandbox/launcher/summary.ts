@@ -16,7 +16,7 @@ export interface PatientSummaryLine {
   mmeBand: string;
 }
 
-/** 50 and 90 MME/day are informational bands (CDC 2022 supporting text; clinical.md section 1.9). */
+/** 50 and 90 MME/day are informational bands (CDC 2022 supporting text; clinical-sources.md section 1.9). */
 export function mmeBandLabel(result: Pick<MmeResult, "state" | "totalMmePerDay">): string {
   const total = result.totalMmePerDay;
   if (result.state === "unknown" || total === null) return "MME unknown";

@@ -1,7 +1,7 @@
 /**
  * Questionnaire scores and lab screens that make a scenario real: PEG (pain, enjoyment,
  * general activity), pain intensity, PHQ-9 (with item 9), GAD-7, urine drug screens.
- * LOINC codes from clinical.md section 5; urine screens as `valueString` "Positive"/"Negative"
+ * LOINC codes from clinical-sources.md section 5; urine screens as `valueString` "Positive"/"Negative"
  * (HL7 CDC opioid CPG convention: starts with pos/neg).
  */
 import type { Coding, Observation } from "fhir/r4";

@@ -1,7 +1,7 @@
 /**
  * Codes used by the scenario patients. RxNorm opioid codes and displays are the ones in
- * lib/mme/catalog (../shared/reference/rxnorm-opioids.tsv); LOINC codes from
- * ../shared/reference/clinical.md section 5; alprazolam 308048 as in the HL7 CDC opioid CPG
+ * lib/mme/catalog (data/rxnorm-opioids.tsv); LOINC codes from
+ * docs/clinical-sources.md section 5; alprazolam 308048 as in the HL7 CDC opioid CPG
  * examples; conditions coded in SNOMED CT and ICD-10-CM.
  */
 import type { Coding } from "fhir/r4";

@@ -1,5 +1,5 @@
 /**
- * Quincy Quirk: the shape of the public sandbox's Synthea data (../shared/fixtures/sandbox-patients
+ * Quincy Quirk: the shape of the public sandbox's Synthea data (tests/fixtures/sandbox-patients
  * README): doses with a bare value and no unit, no dispenseRequest or category, a decades-old
  * order still "active", Synthea's branded Vicodin code, decimal pain scores, and the
  * PHQ-2 / PHQ-9 Teen codes Synthea emits for adults.

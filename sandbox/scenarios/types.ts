@@ -8,7 +8,7 @@ export interface ScenarioExpectation {
   /** Total MME/day computed by hand with the CDC 2022 factors (a floor when incomplete). */
   mmePerDay: number;
   completeness: "complete" | "incomplete" | "unknown";
-  /** The arithmetic for every counted order (CDC 2022 clinical table, clinical.md section 2). */
+  /** The arithmetic for every counted order (CDC 2022 clinical table, clinical-sources.md section 2). */
   arithmetic: string[];
   /** Orders in the record that must not be counted, and why. */
   notCounted: string[];

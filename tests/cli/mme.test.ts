@@ -11,7 +11,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runMme } from "@/cli/mme/main";
 
-const SANDBOX = "../shared/fixtures/sandbox-patients";
+const SANDBOX = "tests/fixtures/sandbox-patients";
 const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
 interface OrderOut {

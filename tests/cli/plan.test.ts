@@ -7,7 +7,7 @@ import { runPlan } from "@/cli/plan/main";
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const LONG_TERM = fileURLToPath(new URL("../taper/fixtures/long-term-oxycodone-benzo-no-naloxone.json", import.meta.url));
 const OUD = fileURLToPath(new URL("../taper/fixtures/oud-on-buprenorphine.json", import.meta.url));
-const CHARLOTTE = fileURLToPath(new URL("../../../shared/fixtures/sandbox-patients/Charlotte_Padberg_1a42dac7-53b2-4875-8de5-051ae1923026.json", import.meta.url));
+const CHARLOTTE = fileURLToPath(new URL("../fixtures/sandbox-patients/Charlotte_Padberg_1a42dac7-53b2-4875-8de5-051ae1923026.json", import.meta.url));
 const NOW = new Date("2025-03-01T15:00:00Z");
 
 function json(argv: string[]): { code: number; body: Record<string, unknown>; stderr: string } {

@@ -1,7 +1,8 @@
 /**
  * The validator is loaded lazily: bundling lib/fhir/careplan for the browser (esbuild,
  * code splitting, as a client bundler does with dynamic imports) leaves @medplum/core and
- * the generated definitions out of the entry chunk. Sizes: scripts/measure-careplan-bundle.mjs.
+ * the generated definitions out of the entry chunk. Sizes in the real app: npm run bench (lazily
+ * loaded chunks, docs/benchmarks.md).
  */
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";

@@ -9,8 +9,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isParsedResourceType, parseResource, parseResourceAs } from "@/lib/fhir/parse";
 
-const HL7_EXAMPLES = "../shared/fixtures/cdc-ig-tests/hl7-cdc-opioid-cpg/input/examples";
-const SANDBOX = "../shared/fixtures/sandbox-patients";
+const HL7_EXAMPLES = "tests/fixtures/cdc-ig-tests/hl7-cdc-opioid-cpg/input/examples";
+const SANDBOX = "tests/fixtures/sandbox-patients";
 
 const validMr = {
   resourceType: "MedicationRequest",

@@ -1,6 +1,6 @@
 /**
  * Every MME expectation published with the CDC opioid implementation guides
- * (../shared/fixtures/cdc-ig-tests/README.md), read from the fixture files themselves where
+ * (tests/fixtures/cdc-ig-tests/README.md), read from the fixture files themselves where
  * they are files, each under the factor table (or data-file factor) it was written for.
  * Where a published expectation is wrong, the correct value is asserted and the comment says why.
  */
@@ -13,7 +13,7 @@ import { parseResource } from "@/lib/fhir/parse";
 import { calculateMme } from "@/lib/mme";
 import { order, one, tab, patch, mg, perDay } from "./builders";
 
-const IG = "../shared/fixtures/cdc-ig-tests";
+const IG = "tests/fixtures/cdc-ig-tests";
 const MME_TESTS = join(IG, "opioid-mme-r4/input/tests/MMECalculatorTests");
 const HOOKS = join(IG, "opioid-cds-r4/normalized/input/images/requests");
 

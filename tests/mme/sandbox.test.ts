@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { parseResource } from "@/lib/fhir/parse";
 import { calculateMme } from "@/lib/mme";
 
-const SANDBOX = "../shared/fixtures/sandbox-patients";
+const SANDBOX = "tests/fixtures/sandbox-patients";
 const OPIOID_CODES = new Set(["1310197", "1049221", "1860154", "861467", "857005", "856980", "1732136"]);
 
 function opioidOrders(): MedicationRequest[] {

@@ -16,7 +16,7 @@ let sbx: RunningSandbox;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "sandbox-data-"));
-  copyFileSync(join("..", "shared", "fixtures", "sandbox-patients", FILE), join(dir, FILE));
+  copyFileSync(join("tests", "fixtures", "sandbox-patients", FILE), join(dir, FILE));
   sbx = await startTestSandbox({ dataDirs: [dir] });
 }, 60_000);
 afterAll(async () => {

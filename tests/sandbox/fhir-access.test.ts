@@ -1,6 +1,6 @@
 /**
  * The sandbox's FHIR server enforces the SMART token (stricter than the public sandbox, whose
- * proxy accepts requests without a token and never checks scopes: smart.md trap 13).
+ * proxy accepts requests without a token and never checks scopes: smart-sources.md trap 13).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";

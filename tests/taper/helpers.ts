@@ -1,6 +1,6 @@
 /**
  * Test helpers: regimen items built from real catalog products, with the MME per day
- * computed from the CDC 2022 clinical table (clinical.md section 2) as the MME engine would.
+ * computed from the CDC 2022 clinical table (clinical-sources.md section 2) as the MME engine would.
  */
 import type { MmeResult, OpioidIngredient, OrderMme, RegimenItem, TaperOptions } from "@/lib/domain";
 import { productByRxnorm } from "@/lib/mme/catalog";

@@ -1,6 +1,6 @@
 /**
  * Readiness over unmodified Synthea patients of the public SMART sandbox
- * (../shared/fixtures/sandbox-patients): decimal pain scores, old stopped orders, "active"
+ * (tests/fixtures/sandbox-patients): decimal pain scores, old stopped orders, "active"
  * orders authored decades ago, scores older than a year.
  */
 import { describe, expect, it } from "vitest";

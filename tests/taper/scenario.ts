@@ -38,4 +38,4 @@ export function scenarioInputs(bundle: unknown, asOf: string, unavailable: Readi
 }
 
 export const fixture = (name: string): URL => new URL(`./fixtures/${name}.json`, import.meta.url);
-export const sandboxPatient = (file: string): URL => new URL(`../../../shared/fixtures/sandbox-patients/${file}`, import.meta.url);
+export const sandboxPatient = (file: string): URL => new URL(`../fixtures/sandbox-patients/${file}`, import.meta.url);

@@ -1,5 +1,5 @@
 /**
- * ../shared/fixtures/cdc-ig-tests/derived/taper-arithmetic-vectors.json illustrates the two
+ * tests/fixtures/cdc-ig-tests/derived/taper-arithmetic-vectors.json illustrates the two
  * readings of "10 % per month" and the weekly protocol as unrounded MME schedules. These tests
  * read the file and show which basis of the engine reproduces which schedule (rateFloor), and
  * that real-dose plans never go below them (never faster than the rate).
@@ -11,7 +11,7 @@ import { proposeTaperPlan, rateFloor, TAPER_DEFAULTS } from "@/lib/taper";
 import { item, options, regimen } from "./helpers";
 
 interface Vector { start_mme: number; schedule: Array<[number, number]> }
-const file: unknown = JSON.parse(readFileSync(new URL("../../../shared/fixtures/cdc-ig-tests/derived/taper-arithmetic-vectors.json", import.meta.url), "utf8"));
+const file: unknown = JSON.parse(readFileSync(new URL("../fixtures/cdc-ig-tests/derived/taper-arithmetic-vectors.json", import.meta.url), "utf8"));
 
 function field(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null ? Object.entries(value).find(([k]) => k === key)?.[1] : undefined;

@@ -1,6 +1,6 @@
 /**
  * The project's own rules for the CarePlan it writes, on top of FHIR R4 validity:
- * what the issue and ../shared/reference/smart.md section 5.5 require (draft + proposal/plan,
+ * what the issue and docs/smart-sources.md section 5.5 require (draft + proposal/plan,
  * LOINC 80764-4 and US Core assess-plan categories, a urn:uuid identifier for the conditional
  * create, the patient as subject, a generated narrative with the schedule table) and clinical
  * safety (no negative or non-finite amount, no period that ends before it starts).

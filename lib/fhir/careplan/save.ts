@@ -9,7 +9,7 @@
  *   cannot read `Location` (CORS). A 201/200 without a usable body falls back to a Location the
  *   app can read, then to a search by identifier.
  * - One POST per call, never retried; every failure is a value with a sentence for the screen.
- * Sources: ../shared/reference/smart.md sections 2.3 (fhirclient create traps) and 5.5.
+ * Sources: docs/smart-sources.md sections 2.3 (fhirclient create traps) and 5.5.
  */
 import type { CarePlan } from "fhir/r4";
 import type { ResourceRef } from "@/lib/domain";

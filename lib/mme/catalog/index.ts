@@ -2,7 +2,7 @@
  * Product knowledge: RxNorm code -> opioid product (ingredient, strength, dose form,
  * IR vs ER/LA), and the strengths that exist for a product family (used by the taper
  * engine to build doses from real tablets and patches).
- * Data: rxnorm-products.generated.ts (from ../shared/reference/rxnorm-opioids.tsv) and
+ * Data: rxnorm-products.generated.ts (from data/rxnorm-opioids.tsv) and
  * supplement.ts (codes real data carries that the TSV lacks).
  */
 import type { DoseFormFamily, OpioidIngredient, ReleaseKind } from "@/lib/domain";

@@ -1,6 +1,6 @@
 /**
- * RxNorm codes that real data carries but ../shared/reference/rxnorm-opioids.tsv lacks
- * (clinical.md sections 3 and 5; fixtures/sandbox-patients/README.md; the CDC MME IG
+ * RxNorm codes that real data carries but data/rxnorm-opioids.tsv lacks
+ * (clinical-sources.md sections 3 and 5; tests/fixtures/sandbox-patients/README.md; the CDC MME IG
  * OMTKLogic test vectors). Hand-written, so each row says where it comes from; keep it short.
  *
  * Two kinds of rows:

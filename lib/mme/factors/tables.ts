@@ -1,6 +1,6 @@
 /**
  * MME conversion factors as versioned data, each with its citation
- * (../shared/reference/clinical.md section 2).
+ * (docs/clinical-sources.md section 2).
  *
  * - `cdc-2022` (default): CDC Clinical Practice Guideline for Prescribing Opioids for Pain,
  *   2022, MME conversion table (read in the public-comment draft p.203 and in the CDC MME

@@ -1,6 +1,6 @@
 /**
  * Condition code lists (SNOMED CT and ICD-10-CM), small and curated, each with its source.
- * Where the CDC opioid CDS IG (cqframework/opioid-cds-r4 2022.1.0, clinical.md section 4)
+ * Where the CDC opioid CDS IG (cqframework/opioid-cds-r4 2022.1.0, clinical-sources.md section 4)
  * has a value set, the list below is taken from it (the roots of its `is-a` filters and the
  * most common descendants); elsewhere the codes are well-known SNOMED CT concepts and
  * ICD-10-CM categories (curated for this project; a site can extend them).

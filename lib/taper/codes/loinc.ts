@@ -1,5 +1,5 @@
 /**
- * LOINC codes the readiness rules read (../shared/reference/clinical.md section 5, each
+ * LOINC codes the readiness rules read (docs/clinical-sources.md section 5, each
  * marked [V] there unless noted). Kept in step with lib/fhir/observation-codes.ts, which asks
  * the EHR for these codes.
  */
@@ -21,7 +21,7 @@ export const GAD7_TOTAL = ["70274-6"] as const;
 
 /**
  * LOINC answers of the PHQ item answer list (Not at all / Several days / More than half the
- * days / Nearly every day) -> 0-3. [U]: the answer codes are not listed in clinical.md; they
+ * days / Nearly every day) -> 0-3. [U]: the answer codes are not listed in clinical-sources.md; they
  * are used only when an item is sent as a coded answer without a number.
  */
 export const PHQ_ANSWER_SCORES: Readonly<Record<string, number>> = {
@@ -36,7 +36,7 @@ export const DRUG_SCREEN_CLASSES = [
 ] as const;
 export type DrugScreenClass = (typeof DRUG_SCREEN_CLASSES)[number];
 
-/** Urine drug screens by class (clinical.md section 5; CDC IG value sets `*-urine-drug-screening-tests`). */
+/** Urine drug screens by class (clinical-sources.md section 5; CDC IG value sets `*-urine-drug-screening-tests`). */
 export const URINE_DRUG_SCREENS: Readonly<Record<DrugScreenClass, readonly string[]>> = {
   opiates: ["19295-5"],
   fentanyl: ["59673-4", "58379-9"],

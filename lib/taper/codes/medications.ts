@@ -4,7 +4,7 @@
  * name in the medication's text or code displays, and the finding then says so in its
  * evidence (never silently). Sources: CDC IG value sets benzodiazepine-medications
  * (2.16.840.1.114222.48.4), cns-depressant-medications (...48.8), naloxone-medications
- * (...48.22), buprenorphine-and-methadone-medications (...48.5) (clinical.md section 4).
+ * (...48.22), buprenorphine-and-methadone-medications (...48.5) (clinical-sources.md section 4).
  */
 export const RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
@@ -22,7 +22,7 @@ export interface MedicationCodeList {
 
 export const BENZODIAZEPINES: MedicationCodeList = {
   name: "benzodiazepine",
-  source: "CDC IG value set benzodiazepine-medications (common oral SCD/SBD codes, expansion 2023-03); brand-level codes seen in the public sandbox (563026 Valium, 1153378 Klonopin: clinical.md section 5)",
+  source: "CDC IG value set benzodiazepine-medications (common oral SCD/SBD codes, expansion 2023-03); brand-level codes seen in the public sandbox (563026 Valium, 1153378 Klonopin: clinical-sources.md section 5)",
   rxnorm: [
     "308047", "308048", "197321", "197322", "141927", "141928", "214003", "214004", // alprazolam 0.25-2 mg
     "197527", "197528", "197529", "206157", "206159", "206160", // clonazepam 0.5-2 mg

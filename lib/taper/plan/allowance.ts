@@ -4,7 +4,7 @@
  * rounding never makes the taper faster than the chosen rate (cumulatively, at every step).
  *
  * The guidelines state rates, not schedules, and "10 % per month" has two readings
- * (clinical.md 1.5; ../shared/fixtures/cdc-ig-tests/derived/taper-arithmetic-vectors.json):
+ * (clinical-sources.md 1.5; tests/fixtures/cdc-ig-tests/derived/taper-arithmetic-vectors.json):
  * - `original`: a fixed step of the starting dose, S x (1 - r k), reaching 0 after 1/r steps;
  * - `current`: a percentage of the current dose, S x (1 - r)^k, never reaching 0 on its own;
  * - `two-phase`: the weekly protocol for weeks-to-months of use (CDC 2022 draft l.2638-2641):

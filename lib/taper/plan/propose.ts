@@ -2,7 +2,7 @@
  * `proposeTaperPlan(regimen, options, asOf)`: a slow, individual taper as a schedule a
  * pharmacist could dispense, or a refusal with its reason. Pure: `asOf` only dates the
  * plan's context; the schedule starts at `options.startDate`.
- * Sources: CDC 2022 Rec 5 and its supporting text (draft l.2407-2659), HHS 2019 (clinical.md 1.4-1.6).
+ * Sources: CDC 2022 Rec 5 and its supporting text (draft l.2407-2659), HHS 2019 (clinical-sources.md 1.4-1.6).
  */
 import type { FactorTableId, IsoDate, PlanOutcome, PlanRefusal, RegimenItem, TaperOptions, TaperPlan } from "@/lib/domain";
 import { TAPER_DEFAULTS, type TaperEngineConfig } from "../config";

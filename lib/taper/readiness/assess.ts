@@ -3,7 +3,7 @@
  * citations, in three categories (reasons to consider tapering, cautions, what the
  * clinician must confirm). Not a yes/no. Missing or unreadable data is a finding with
  * status `unknown` and the reason, never a silent "no problem".
- * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (clinical.md section 1).
+ * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (clinical-sources.md section 1).
  */
 import type { IsoDate, ReadinessResult } from "@/lib/domain";
 import type { DrugScreenClass } from "../codes/loinc";

@@ -2,7 +2,7 @@
  * Findings over the patient's history: how long opioids have been used (earliest opioid
  * order), and whether pain and function improved meaningfully.
  *
- * Improvement rule (CDC pocket guide: at least 30 % on the PEG scale; clinical.md 1.3 item 3):
+ * Improvement rule (CDC pocket guide: at least 30 % on the PEG scale; clinical-sources.md 1.3 item 3):
  * - scale: PEG when it has a usable series, else the 0-10 pain score (decimals kept as sent);
  * - latest = the most recent score on or before `asOf`; it must be within `recentScoreDays`;
  * - baseline = the earliest score within `improvementWindowDays` before the latest, on an
