@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 const OUTSIDE = new RegExp(["\\.\\./", "shared", "|/work/", "shared"].join(""));
 
 function trackedFiles(): string[] {
-  return execFileSync("git", ["ls-files", "-z"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  return execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
     .split("\0")
     .filter((f) => f !== "" && existsSync(f));
 }

@@ -35,7 +35,7 @@ describe("generated files", () => {
 
   it.each(GENERATED)("npm run %s reproduces %s byte for byte", (script, committed) => {
     const out = join(dir, script.replace(":", "-"));
-    execFileSync("npm", ["run", "--silent", script, "--", "--out", out], { stdio: "pipe", timeout: 60_000 });
+    execFileSync("npm", ["run", "--silent", script, "--", "--out", out], { stdio: "pipe", timeout: 120_000 });
     expect(readFileSync(out).equals(readFileSync(committed))).toBe(true);
-  }, 90_000);
+  }, 150_000);
 });
