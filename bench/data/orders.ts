@@ -12,8 +12,7 @@ import type { UnreadableResource } from "@/lib/domain";
 import { allCatalogProducts, type CatalogProduct } from "@/lib/mme/catalog";
 import { pick, prng, weighted, type Random } from "./prng";
 
-export const RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-const UCUM = "http://unitsofmeasure.org";
+import { RXNORM_SYSTEM, UCUM_SYSTEM as UCUM } from "@/lib/domain/code-systems";
 /** The as-of date of every benchmark (the engines never read the clock). */
 export const BENCH_AS_OF = "2025-06-01";
 const AS_OF_MS = Date.UTC(2025, 5, 1);

@@ -11,7 +11,8 @@ import type { MedicationRequest } from "fhir/r4";
 import type { MmeResult } from "@/lib/domain";
 import { calculateMme, type MmeInput } from "@/lib/mme";
 import { defaultTaperOptions, proposeTaperPlan, regimenFromMme, type Regimen } from "@/lib/taper";
-import { BENCH_AS_OF, generateMedications, generateOrders, generateUnreadable, RXNORM_SYSTEM } from "../data/orders";
+import { RXNORM_SYSTEM, UCUM_SYSTEM } from "@/lib/domain/code-systems";
+import { BENCH_AS_OF, generateMedications, generateOrders, generateUnreadable } from "../data/orders";
 import { scaleStat, timeRuns, timeRunsWithCpu, type RunPlan, type Stat } from "../stats";
 
 export interface MmeBenchRow {
@@ -70,7 +71,7 @@ function regimenOrder(i: number): MedicationRequest {
     medicationCodeableConcept: { coding: [{ system: RXNORM_SYSTEM, code: spec.rxnorm, display: spec.display }] },
     dosageInstruction: [{
       timing: { repeat: { frequency: 1, period: spec.periodHours, periodUnit: "h" } }, asNeededBoolean: spec.asNeeded,
-      doseAndRate: [{ doseQuantity: { value: 1, unit: spec.unit, system: "http://unitsofmeasure.org", code: `{${spec.unit}}` } }],
+      doseAndRate: [{ doseQuantity: { value: 1, unit: spec.unit, system: UCUM_SYSTEM, code: `{${spec.unit}}` } }],
     }],
   };
 }

@@ -8,14 +8,13 @@
 import type { Writable } from "node:stream";
 import { calculateMme } from "@/lib/mme";
 import type { NdcLookup } from "@/lib/mme";
+import { needsNdcLookup } from "@/lib/mme/ndc/needs";
 import { InputError } from "@/cli/shared/errors";
 import { parsePatient } from "@/cli/shared/patient";
 import { readInput } from "@/cli/shared/read";
 import type { InputStore } from "@/cli/shared/store";
 import { parseArgs, USAGE, type MmeArgs } from "./args";
 import { patientJson } from "./output";
-
-const NDC_SYSTEM = "http://hl7.org/fhir/sid/ndc";
 
 /** Writes and waits when the stream asks to (bounded memory on large outputs). */
 async function write(out: Writable, text: string): Promise<void> {
@@ -34,7 +33,7 @@ async function writePatients(store: InputStore, args: MmeArgs & { asOf: string }
   for (const bucket of store.patients()) {
     const p = parsePatient(bucket, store);
     const orders = p.resources.MedicationRequest;
-    if (ndcLookup === undefined && orders.some((o) => o.medicationCodeableConcept?.coding?.some((c) => c.system === NDC_SYSTEM))) ndcLookup = await loadNdcLookup();
+    if (ndcLookup === undefined && needsNdcLookup(orders, p.medications)) ndcLookup = await loadNdcLookup();
     const result = calculateMme({
       medicationRequests: orders,
       medications: p.medications,

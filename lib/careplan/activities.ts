@@ -6,7 +6,8 @@
  */
 import type { CarePlanActivity, CodeableConcept, Period, Quantity } from "fhir/r4";
 import type { Confirmations, StepProduct, TaperPlan, TaperStep } from "@/lib/domain";
-import { FOLLOW_UP_ENCOUNTER, RXNORM_SYSTEM, UCUM_SYSTEM } from "./codes";
+import { RXNORM_SYSTEM, UCUM_SYSTEM } from "@/lib/domain/code-systems";
+import { FOLLOW_UP_ENCOUNTER } from "./codes";
 import { STEP_KIND_LABELS, formatMme, inclusiveEnd } from "./format";
 import { dispenseLines, productLine, stepLabel } from "./sections-plan";
 

@@ -4,11 +4,7 @@
  * docs/smart-sources.md section 5.5 (US Core CarePlan, write-back safety).
  */
 import type { FactorTableId } from "@/lib/domain";
-
-export const LOINC_SYSTEM = "http://loinc.org";
-export const RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-export const UCUM_SYSTEM = "http://unitsofmeasure.org";
-export const SNOMED_SYSTEM = "http://snomed.info/sct";
+import { LOINC_SYSTEM, SNOMED_SYSTEM } from "@/lib/domain/code-systems";
 
 /**
  * LOINC 80764-4 "Pain medicine Plan of care note": the required binding of

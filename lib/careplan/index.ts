@@ -9,7 +9,6 @@ export {
   FACTOR_TABLE_LABELS,
   PAIN_PLAN_CATEGORY,
   PROPOSAL_IDENTIFIER_SYSTEM,
-  RXNORM_SYSTEM,
   US_CORE_ASSESS_PLAN_CATEGORY,
 } from "./codes";
 export type { CarePlanContext, CarePlanIntent, ProposalIdentifier } from "./types";

@@ -1,6 +1,7 @@
 /**
- * Shared primitive types. No logic lives in lib/domain: only types and a few
- * `as const` vocabularies that the engines, the FHIR layer and the UI agree on.
+ * Shared primitive types. No logic lives in lib/domain: only types, a few `as const`
+ * vocabularies that the engines, the FHIR layer and the UI agree on, and the code-system URIs
+ * with their spelling checks (code-systems.ts).
  */
 
 /** A calendar date, `YYYY-MM-DD`, no time zone (FHIR `date`). */

@@ -5,3 +5,4 @@ export type * from "./readiness";
 export type * from "./taper";
 export { OPIOID_INGREDIENTS } from "./opioids";
 export { CONFIRMATION_IDS } from "./readiness";
+export * from "./code-systems";

@@ -6,7 +6,7 @@
  * 75893-8 whose display was not seen; it is still asked for so a PEG item 1 is not missed).
  */
 
-export const LOINC_SYSTEM = "http://loinc.org";
+export { LOINC_SYSTEM } from "@/lib/domain/code-systems";
 
 /** Pain intensity 0-10 (Synthea and the public sandbox file it under category vital-signs). */
 export const PAIN_INTENSITY_CODES = ["72514-3"] as const;

@@ -4,7 +4,7 @@
  * out. Every resource carries SANDBOX_TAG so QA can find (and delete) it on a shared server.
  */
 import type { Coding, Condition, Encounter, Medication, MedicationRequest, Observation, Patient, Practitioner, Quantity } from "fhir/r4";
-import { UCUM } from "./codes";
+import { SNOMED, UCUM } from "./codes";
 
 export const SANDBOX_TAG: Coding = { system: "urn:opioid-taper-planner:sandbox", code: "scenario", display: "Opioid Taper Planner sandbox scenario" };
 export const MRN_SYSTEM = "urn:opioid-taper-planner:sandbox:mrn";
@@ -74,7 +74,7 @@ export function visit(id: string, patientId: string, practitionerId: string, clo
     meta,
     status: "in-progress",
     class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB", display: "ambulatory" },
-    type: [{ coding: [{ system: "http://snomed.info/sct", code: "185349003", display: "Encounter for check up" }], text: "Office visit" }],
+    type: [{ coding: [{ system: SNOMED, code: "185349003", display: "Encounter for check up" }], text: "Office visit" }],
     subject: ref("Patient", patientId),
     participant: [{ individual: ref("Practitioner", practitionerId) }],
     period: { start: clock.dateTime(0, 9) },

@@ -5,12 +5,10 @@
  * examples; conditions coded in SNOMED CT and ICD-10-CM.
  */
 import type { Coding } from "fhir/r4";
+import { LOINC_SYSTEM as LOINC, RXNORM_SYSTEM as RXNORM, SNOMED_SYSTEM as SNOMED, UCUM_SYSTEM as UCUM } from "@/lib/domain/code-systems";
 
-export const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-export const LOINC = "http://loinc.org";
-export const SNOMED = "http://snomed.info/sct";
+export { LOINC, RXNORM, SNOMED, UCUM };
 export const ICD10 = "http://hl7.org/fhir/sid/icd-10-cm";
-export const UCUM = "http://unitsofmeasure.org";
 
 const rx = (code: string, display: string): Coding => ({ system: RXNORM, code, display });
 

@@ -6,13 +6,12 @@
  * safety (no negative or non-finite amount, no period that ends before it starts).
  * Reads raw JSON defensively: a resource of any shape gets issues, never an exception.
  */
+import { LOINC_SYSTEM, RXNORM_SYSTEM } from "@/lib/domain/code-systems";
 import { rawProp, rawString } from "@/lib/fhir/raw";
 import type { CarePlanIssue } from "./issues";
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const LOINC = "http://loinc.org";
 const US_CORE_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category";
-const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
 function rawArray(value: unknown, key: string): unknown[] {
   const found = rawProp(value, key);
@@ -33,7 +32,7 @@ function headerRules(cp: unknown): CarePlanIssue[] {
   const intent = rawString(cp, "intent");
   if (intent !== "proposal" && intent !== "plan") out.push(issue("intent", "CarePlan.intent", 'intent must be "proposal" (or "plan" where the EHR accepts only that)'));
   const category = rawArray(cp, "category");
-  if (!hasCoding(category, LOINC, "80764-4")) out.push(issue("category-pain-plan", "CarePlan.category", "category must include LOINC 80764-4 \"Pain medicine Plan of care note\" (HL7 CDC opioid CPG)"));
+  if (!hasCoding(category, LOINC_SYSTEM, "80764-4")) out.push(issue("category-pain-plan", "CarePlan.category", "category must include LOINC 80764-4 \"Pain medicine Plan of care note\" (HL7 CDC opioid CPG)"));
   if (!hasCoding(category, US_CORE_CATEGORY, "assess-plan")) out.push(issue("category-us-core", "CarePlan.category", "category must include US Core assess-plan (US Core CarePlan profile)"));
   const subject = rawString(rawProp(cp, "subject"), "reference");
   if (subject === null || !/(^|\/)Patient\/[A-Za-z0-9\-.]{1,64}$/.test(subject)) out.push(issue("subject", "CarePlan.subject", "subject must reference the patient (Patient/<id>)"));
@@ -81,7 +80,7 @@ function activityRules(cp: unknown): CarePlanIssue[] {
     }
     out.push(...periodIssue(rawProp(detail, "scheduledPeriod"), `${path}.scheduledPeriod`));
     const product = rawProp(detail, "productCodeableConcept");
-    const rxnorm = rawArray(product, "coding").some((c) => rawString(c, "system") === RXNORM && (rawString(c, "code") ?? "") !== "");
+    const rxnorm = rawArray(product, "coding").some((c) => rawString(c, "system") === RXNORM_SYSTEM && (rawString(c, "code") ?? "") !== "");
     if (rawString(detail, "kind") === "MedicationRequest" && !rxnorm) {
       out.push(issue("product-rxnorm", `${path}.productCodeableConcept`, "medication activity has no RxNorm code: software reading the plan will see only its text", "warning"));
     }

@@ -5,7 +5,7 @@
  * most common descendants); elsewhere the codes are well-known SNOMED CT concepts and
  * ICD-10-CM categories (curated for this project; a site can extend them).
  */
-export const SNOMED_SYSTEM = "http://snomed.info/sct";
+export { SNOMED_SYSTEM } from "@/lib/domain/code-systems";
 export const ICD10_SYSTEMS = ["http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10"] as const;
 
 export interface ConditionCodeList {

@@ -3,7 +3,7 @@
  * marked [V] there unless noted). Kept in step with lib/fhir/observation-codes.ts, which asks
  * the EHR for these codes.
  */
-export const LOINC_SYSTEM = "http://loinc.org";
+export { LOINC_SYSTEM } from "@/lib/domain/code-systems";
 
 /** Pain severity 0-10 verbal numeric rating (Synthea files it under vital-signs, with decimals). */
 export const PAIN_0_10 = ["72514-3"] as const;

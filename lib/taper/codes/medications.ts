@@ -6,7 +6,7 @@
  * (2.16.840.1.114222.48.4), cns-depressant-medications (...48.8), naloxone-medications
  * (...48.22), buprenorphine-and-methadone-medications (...48.5) (clinical-sources.md section 4).
  */
-export const RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+export { RXNORM_SYSTEM } from "@/lib/domain/code-systems";
 
 export type MedicationClass = "benzodiazepine" | "cns-depressant" | "naloxone" | "buprenorphine-oud" | "methadone";
 

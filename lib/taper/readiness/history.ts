@@ -13,7 +13,7 @@ import type { Evidence, Finding, IsoDate } from "@/lib/domain";
 import { productByRxnorm } from "@/lib/mme/catalog";
 import { CDC_POCKET_GUIDE_PEG, CITE } from "../citations";
 import { PAIN_0_10 } from "../codes/loinc";
-import { RXNORM_SYSTEM } from "../codes/medications";
+import { isRxNormSystem } from "@/lib/domain/code-systems";
 import type { ReadinessConfig } from "../config";
 import { daysBetween } from "../dates";
 import { fmt } from "../format";
@@ -38,7 +38,7 @@ export function earliestOpioidOrder(inputs: ReadinessInputs, asOf: IsoDate): { d
   }
   for (const mr of inputs.medicationRequests) {
     const day = dayOf(mr.authoredOn);
-    const product = codings(mr.medicationCodeableConcept).filter((c) => c.system === RXNORM_SYSTEM).map((c) => productByRxnorm(c.code ?? "")).find((p) => p !== null);
+    const product = codings(mr.medicationCodeableConcept).filter((c) => isRxNormSystem(c.system)).map((c) => productByRxnorm(c.code ?? "")).find((p) => p !== null);
     if (product !== undefined && product !== null && day !== null && day <= asOf && mr.status !== "entered-in-error" && product.ingredients[0]?.ingredient !== "buprenorphine") {
       candidates.push({ day, reference: `MedicationRequest/${mr.id ?? "(no id)"}`, display: product.name });
     }

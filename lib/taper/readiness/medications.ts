@@ -5,9 +5,10 @@
  */
 import type { CodeableConcept, Medication, MedicationRequest, Resource } from "fhir/r4";
 import type { Evidence, IsoDate } from "@/lib/domain";
+import { isRxNormSystem } from "@/lib/domain/code-systems";
 import { naloxoneByRxnormCode, productByRxnorm } from "@/lib/mme/catalog";
 import {
-  BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, OTHER_CNS_DEPRESSANTS, RXNORM_SYSTEM,
+  BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, OTHER_CNS_DEPRESSANTS,
 } from "../codes/medications";
 import { daysBetween } from "../dates";
 import { codings, conceptText, dayOf } from "./fhir";
@@ -60,7 +61,7 @@ const LISTS: Array<[MedicationClass, MedicationCodeList]> = [
 ];
 
 function classify(concept: CodeableConcept | undefined, text: string): ClassifiedOrder["classes"] {
-  const rxnorm = codings(concept).filter((c) => c.system === RXNORM_SYSTEM && c.code !== undefined).map((c) => c.code ?? "");
+  const rxnorm = codings(concept).filter((c) => isRxNormSystem(c.system) && c.code !== undefined).map((c) => c.code ?? "");
   const byCode = new Set<MedicationClass>();
   for (const code of rxnorm) for (const cls of catalogClasses(code)) byCode.add(cls);
   for (const [cls, list] of LISTS) if (rxnorm.some((c) => list.rxnorm.includes(c))) byCode.add(cls);
