@@ -1,14 +1,19 @@
 import { defineConfig } from "@playwright/test";
 // @ts-expect-error: plain ESM helper shared with the test runner script
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium.mjs";
-import { APP_ORIGIN, APP_PORT, E2E_CLIENT_ID, SANDBOX_ISS, SANDBOX_ORIGIN, SANDBOX_PORT, STANDIN_ORIGIN, STANDIN_PORT } from "./support/ports";
+import { APP_ORIGIN, APP_PORT, E2E_CLIENT_ID, LAUNCHER_STYLE_STANDALONE_ISS, SANDBOX_ISS, SANDBOX_ORIGIN, SANDBOX_PORT, STANDIN_ORIGIN, STANDIN_PORT } from "./support/ports";
 
-/** Issuers known to the app under test: the local sandbox EHR and a discovery-only stand-in. */
+/**
+ * Issuers known to the app under test: the local sandbox EHR, the same sandbox under the public
+ * launcher's URL shapes (`/v/r4/sim/{code}/fhir`, matched by prefix as config/smart.json matches
+ * launch.smarthealthit.org), and a discovery-only stand-in.
+ */
 const testConfig = {
   appName: "Opioid Taper Planner",
   frameAncestors: [SANDBOX_ORIGIN],
   issuers: [
     { id: "sandbox", name: "Sandbox EHR (e2e)", iss: SANDBOX_ISS, clientId: E2E_CLIENT_ID, requestRefresh: true },
+    { id: "launcher-style", name: "Sandbox EHR, public-launcher paths (e2e)", iss: `${SANDBOX_ORIGIN}/v/r4`, match: "prefix", standaloneIss: LAUNCHER_STYLE_STANDALONE_ISS, clientId: E2E_CLIENT_ID },
     { id: "stand-in", name: "Stand-in EHR", iss: `${STANDIN_ORIGIN}/fhir`, clientId: E2E_CLIENT_ID },
   ],
 };

@@ -2,12 +2,29 @@
  * Sandbox configuration: port, registered SMART clients, the app's launch URL, extra data.
  * From command-line arguments (first) and environment variables (documented in sandbox/README.md).
  */
+import { buildScopes } from "@/lib/smart/scopes";
 
 export interface RegisteredClient {
   clientId: string;
   /** Exact redirect URIs (SMART: "must exactly match a registered one"). */
   redirectUris: string[];
+  /** The scopes the client is registered for: a grant never goes beyond them (auth/scopes `withinRegistration`). */
+  scopes: string[];
 }
+
+/**
+ * What a client is registered for by default: every scope this app asks for (lib/smart/scopes,
+ * v1 and v2 syntax, EHR and standalone launch, with refresh), plus `profile`, `launch/encounter`
+ * and `offline_access`, which an EHR commonly registers beside them. No `user/` or `system/` scope.
+ */
+export const DEFAULT_REGISTERED_SCOPES: readonly string[] = [
+  ...new Set([
+    ...(["v1", "v2"] as const).flatMap((style) => (["ehr", "standalone"] as const).flatMap((kind) => buildScopes(style, kind, true).split(" "))),
+    "profile",
+    "launch/encounter",
+    "offline_access",
+  ]),
+];
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -36,7 +53,7 @@ export const DEFAULT_CLIENT_ID = "opioid-taper-planner";
 
 /** The client registered by default: the app on its default port (config/smart.json). */
 export function defaultClient(appPort = DEFAULT_APP_PORT): RegisteredClient {
-  return { clientId: DEFAULT_CLIENT_ID, redirectUris: [`http://localhost:${appPort}/`, `http://127.0.0.1:${appPort}/`] };
+  return { clientId: DEFAULT_CLIENT_ID, redirectUris: [`http://localhost:${appPort}/`, `http://127.0.0.1:${appPort}/`], scopes: [...DEFAULT_REGISTERED_SCOPES] };
 }
 
 /** Defaults: port 4010 on 127.0.0.1, the app's client on port 3000, HAPI page sizes. */
@@ -68,18 +85,19 @@ export function parseClientSpec(spec: string): RegisteredClient {
     const u = new URL(uri);
     if (u.hash) throw new Error(`Invalid redirect URI "${uri}": no fragment allowed`);
   }
-  return { clientId, redirectUris };
+  return { clientId, redirectUris, scopes: [...DEFAULT_REGISTERED_SCOPES] };
 }
 
-/** Add clients; a client id seen twice gets the union of its redirect URIs. */
+/** Add clients; a client id seen twice gets the union of its redirect URIs and registered scopes. */
 export function mergeClients(base: readonly RegisteredClient[], extra: readonly RegisteredClient[]): RegisteredClient[] {
-  const byId = new Map<string, Set<string>>();
+  const byId = new Map<string, { uris: Set<string>; scopes: Set<string> }>();
   for (const c of [...base, ...extra]) {
-    const uris = byId.get(c.clientId) ?? new Set<string>();
-    c.redirectUris.forEach((u) => uris.add(u));
-    byId.set(c.clientId, uris);
+    const entry = byId.get(c.clientId) ?? { uris: new Set<string>(), scopes: new Set<string>() };
+    c.redirectUris.forEach((u) => entry.uris.add(u));
+    c.scopes.forEach((s) => entry.scopes.add(s));
+    byId.set(c.clientId, entry);
   }
-  return [...byId].map(([clientId, uris]) => ({ clientId, redirectUris: [...uris] }));
+  return [...byId].map(([clientId, { uris, scopes }]) => ({ clientId, redirectUris: [...uris], scopes: [...scopes] }));
 }
 
 /** Options from argv (`--port`, `--client`, `--app-launch-url`, `--data`, `--cors-origin`, `--public-origin`) and env. */

@@ -4,8 +4,10 @@
  * Encoding (documented in sandbox/README.md): `base64url(JSON.stringify(options))`, carried
  * - in the `launch` parameter of an EHR launch (`{app}/launch.html?iss={fhirBase}&launch={code}`),
  *   like launch.smarthealthit.org, whose `launch` is base64url JSON too (smart-sources.md section 6.1);
- * - in a short-lived cookie for a standalone launch started from the launcher (the public
- *   launcher puts them in the iss path instead; our app's issuer allowlist is exact).
+ * - in a short-lived cookie for a standalone launch started from the launcher;
+ * - in the FHIR base itself, as the public launcher does (`/v/r4/sim/{code}/fhir`, sandbox/bases.ts).
+ * The public launcher's own codes (base64url of a JSON array, smart-sources.md section 6.1) are read
+ * too: launch type, patient, provider, encounter and sim_ehr are honoured, the rest ignored.
  * The app must treat the code as opaque; only the sandbox decodes it.
  */
 
@@ -38,6 +40,12 @@ export interface LaunchOptions {
    * was granted: an EHR whose user lacks write permission does that (smart-sources.md section 1.8).
    */
   refuseWrites?: RefuseWritesStatus;
+  /**
+   * Imitate the public SMART launcher, whose FHIR proxy answers requests that carry no token
+   * (smart-sources.md trap 13): a token-less request to this launch's `sim` FHIR base is served (and
+   * logged with `token: false`). Only a base that names its launch can be lax; `/fhir` never is.
+   */
+  lax?: boolean;
 }
 
 export const REFUSE_WRITES_STATUSES = [403, 422] as const;
@@ -54,7 +62,10 @@ export function encodeLaunchOptions(options: LaunchOptions): string {
 
 export type DecodeResult = { ok: true; options: LaunchOptions } | { ok: false; error: string };
 
-/** Decode and check a launch code. Unknown keys are ignored; a wrong type is an error. */
+/**
+ * Decode and check a launch code: this sandbox's object or the public launcher's array.
+ * Unknown keys are ignored; a wrong type is an error.
+ */
 export function decodeLaunchOptions(code: string): DecodeResult {
   if (code.length > 4000 || !/^[A-Za-z0-9_-]*$/.test(code)) return { ok: false, error: "launch code is not base64url" };
   let raw: unknown;
@@ -63,7 +74,40 @@ export function decodeLaunchOptions(code: string): DecodeResult {
   } catch {
     return { ok: false, error: "launch code is not base64url JSON" };
   }
-  return parseLaunchOptions(raw);
+  return Array.isArray(raw) ? parseLauncherArray(raw) : parseLaunchOptions(raw);
+}
+
+/** The public launcher's launch types, by index (its codec's order; backend-service is not an app launch). */
+export const LAUNCHER_LAUNCH_TYPES = ["provider-ehr", "patient-portal", "provider-standalone", "patient-standalone"] as const;
+
+/**
+ * The public launcher's array code (smart-sources.md section 6.1): `[launch_type index, patient,
+ * provider, encounter ("AUTO" | "MANUAL" | "NONE" | id), skip_login, skip_auth, sim_ehr, ...]`.
+ * A list of several patients or providers means "let the user choose": left to the picker.
+ */
+export function parseLauncherArray(raw: readonly unknown[]): DecodeResult {
+  const type = raw[0];
+  if (typeof type !== "number" || !Number.isInteger(type) || type < 0 || type >= LAUNCHER_LAUNCH_TYPES.length) {
+    return { ok: false, error: "Invalid launch options: unknown launch type" };
+  }
+  const single = (v: unknown): string | undefined => (typeof v === "string" && ID_PATTERN.test(v) ? v : undefined);
+  const options: LaunchOptions = {};
+  const patient = single(raw[1]);
+  const practitioner = single(raw[2]);
+  const encounter = raw[3];
+  if (patient) options.patient = patient;
+  if (practitioner) options.practitioner = practitioner;
+  const encounterId = encounter === "AUTO" || encounter === "MANUAL" ? undefined : single(encounter);
+  if (encounter === "NONE") options.encounter = "none";
+  else if (encounterId) options.encounter = encounterId;
+  if (raw[6] === 1) options.simEhr = true;
+  return { ok: true, options };
+}
+
+/** A public-launcher code (base64url JSON array) for a launch type and the positions this sandbox reads. */
+export function encodeLauncherCode(launchType: (typeof LAUNCHER_LAUNCH_TYPES)[number], fields: { patient?: string; provider?: string; encounter?: string; simEhr?: boolean } = {}): string {
+  const arr = [LAUNCHER_LAUNCH_TYPES.indexOf(launchType), fields.patient ?? "", fields.provider ?? "", fields.encounter ?? "AUTO", 0, 0, fields.simEhr ? 1 : 0, "", "", "", "", "", "", "", 0, 1, ""];
+  return Buffer.from(JSON.stringify(arr), "utf8").toString("base64url");
 }
 
 /** Check an unknown value (decoded JSON) against the LaunchOptions shape. */
@@ -85,6 +129,7 @@ export function parseLaunchOptions(raw: unknown): DecodeResult {
   readBool(raw, "needPatientBanner", errors, (v) => (options.needPatientBanner = v));
   readBool(raw, "carePlanReadOnly", errors, (v) => (options.carePlanReadOnly = v));
   readBool(raw, "simEhr", errors, (v) => (options.simEhr = v));
+  readBool(raw, "lax", errors, (v) => (options.lax = v));
   if (raw.refuseWrites !== undefined) {
     const rw = raw.refuseWrites;
     if (rw === 403 || rw === 422) options.refuseWrites = rw;

@@ -5,10 +5,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { handleAuthorize, handleDecide } from "./auth/authorize";
-import { jwks, openidConfiguration, smartConfiguration, SMART_STYLE, type Endpoints } from "./auth/discovery";
+import { jwks, LAUNCHER_SMART_STYLE, openidConfiguration, smartConfiguration, SMART_STYLE, type Endpoints } from "./auth/discovery";
 import { GrantStores } from "./auth/grants";
 import { handleToken } from "./auth/token";
 import { createSigningKeys } from "./auth/tokens";
+import { routeBase, type FhirBase } from "./bases";
 import type { SandboxOptions } from "./config";
 import { Cors } from "./cors";
 import { Directory } from "./directory";
@@ -32,7 +33,8 @@ export interface RunningSandbox {
 }
 
 interface App {
-  endpoints: Endpoints;
+  origin: string;
+  jwksUrl: string;
   cors: Cors;
   fhir: FhirEndpoint;
   launcher: LauncherDeps;
@@ -56,7 +58,6 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const port = await listen(server, options.port, options.host);
   const origin = options.publicOrigin ?? `http://localhost:${port}`;
   const fhirBase = `${origin}/fhir`;
-  const endpoints: Endpoints = { fhirBase, authorizeUrl: `${origin}/auth/authorize`, tokenUrl: `${origin}/auth/token`, jwksUrl: `${origin}/auth/jwks` };
   const appOrigins = new Set(options.clients.flatMap((c) => c.redirectUris.map((u) => new URL(u).origin)));
   const cors = new Cors([...appOrigins, ...options.corsOrigins]);
   const directory = new Directory(store.repo);
@@ -64,13 +65,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const log = new RequestLog();
   const descriptions = new Map(SCENARIOS.map((s) => [s.id, s.summary]));
   app = {
-    endpoints,
+    origin,
+    jwksUrl: `${origin}/auth/jwks`,
     cors,
     log,
-    fhir: { store, engine: new SearchEngine(store.repo), keys, fhirBase, authorizeUrl: endpoints.authorizeUrl, tokenUrl: endpoints.tokenUrl, cors, log, defaultPageSize: options.defaultPageSize, maxPageSize: options.maxPageSize },
+    fhir: { store, engine: new SearchEngine(store.repo), keys, cors, log, defaultPageSize: options.defaultPageSize, maxPageSize: options.maxPageSize },
     launcher: { repo: store.repo, directory, fhirBase, appLaunchUrl: options.appLaunchUrl, appOrigins, asOf: clock.date(0) },
-    auth: { clients: options.clients, fhirBase, directory, grants, descriptions },
-    token: { clients: options.clients, fhirBase, grants, keys, cors, smartStyleUrl: `${origin}/smart-style.json` },
+    auth: { clients: options.clients, directory, grants, descriptions },
+    token: { clients: options.clients, grants, keys, cors, smartStyleUrl: `${origin}/smart-style.json`, launcherStyleUrl: `${origin}/smart-style-launcher.json` },
   };
   return { origin, fhirBase, port, store, log, loaded, close: () => close(server) };
 }
@@ -79,17 +81,18 @@ async function route(app: App, req: IncomingMessage, res: ServerResponse): Promi
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const path = url.pathname;
   const method = req.method ?? "GET";
-  if (path.startsWith("/fhir/") && !path.startsWith("/fhir/.well-known/")) return handleFhir(app.fhir, req, res, path.slice("/fhir/".length), url.searchParams);
-  if (path === "/fhir") return handleFhir(app.fhir, req, res, "", url.searchParams);
   const json = (body: unknown) => sendJson(res, 200, body, { ...app.cors.headers(req), "cache-control": "no-cache" });
+  const routed = routeBase(app.origin, path);
+  if (routed?.area === "fhir" && !routed.rest.startsWith(".well-known/")) return handleFhir(app.fhir, routed.base, req, res, routed.rest, url.searchParams);
   if (method === "OPTIONS") return app.cors.preflight(req, res);
-  if (method === "GET" && (path === "/fhir/.well-known/smart-configuration" || path === "/.well-known/smart-configuration")) return json(smartConfiguration(app.endpoints));
-  if (method === "GET" && path === "/fhir/.well-known/openid-configuration") return json(openidConfiguration(app.endpoints));
-  if (method === "GET" && path === "/auth/jwks") return json(jwks(app.fhir.keys));
+  if (routed?.area === "fhir" && method === "GET") {
+    if (routed.rest === ".well-known/smart-configuration") return json(smartConfiguration(endpointsOf(app, routed.base)));
+    if (routed.rest === ".well-known/openid-configuration") return json(openidConfiguration(endpointsOf(app, routed.base)));
+  }
+  if (routed?.area === "auth") return routeAuth(app, routed.base, routed.rest, req, res, url.searchParams);
+  if (method === "GET" && path === "/.well-known/smart-configuration") return json(smartConfiguration(endpointsOf(app, routeBaseOrThrow(app, "/fhir"))));
   if (method === "GET" && path === "/smart-style.json") return json(SMART_STYLE);
-  if ((method === "GET" || method === "POST") && path === "/auth/authorize") return handleAuthorize(app.auth, req, res, url.searchParams);
-  if (method === "POST" && path === "/auth/authorize/decide") return handleDecide(app.auth, req, res);
-  if (method === "POST" && path === "/auth/token") return handleToken(app.token, req, res);
+  if (method === "GET" && path === "/smart-style-launcher.json") return json(LAUNCHER_SMART_STYLE);
   if (method === "GET" && path === "/") return handleLauncher(app.launcher, res, url.searchParams);
   if (method === "GET" && path === "/launch/standalone") return handleStandalone(app.launcher, res, url.searchParams);
   if (method === "GET" && path === "/ehr") return handleEhrFrame(app.launcher, res, url.searchParams);
@@ -98,6 +101,26 @@ async function route(app: App, req: IncomingMessage, res: ServerResponse): Promi
   if (method === "GET" && path === "/sandbox/requests") return json(app.log.list());
   if (method === "DELETE" && path === "/sandbox/requests") return void (app.log.clear(), res.writeHead(204).end());
   throw new HttpError(404, "Not found");
+}
+
+/** `/auth/*` of one base: authorize (GET/POST), the picker's decision, token, JWKS. */
+function routeAuth(app: App, base: FhirBase, rest: string, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> | void {
+  const method = req.method ?? "GET";
+  if ((method === "GET" || method === "POST") && rest === "authorize") return handleAuthorize(app.auth, base, req, res, query);
+  if (method === "POST" && rest === "authorize/decide") return handleDecide(app.auth, req, res);
+  if (method === "POST" && rest === "token") return handleToken(app.token, base, req, res);
+  if (method === "GET" && rest === "jwks") return sendJson(res, 200, jwks(app.fhir.keys), { ...app.cors.headers(req), "cache-control": "no-cache" });
+  throw new HttpError(404, "Not found");
+}
+
+function routeBaseOrThrow(app: App, path: string): FhirBase {
+  const routed = routeBase(app.origin, path);
+  if (!routed) throw new Error(`no FHIR base at ${path}`);
+  return routed.base;
+}
+
+function endpointsOf(app: App, base: FhirBase): Endpoints {
+  return { fhirBase: base.url, authorizeUrl: base.authorizeUrl, tokenUrl: base.tokenUrl, jwksUrl: app.jwksUrl };
 }
 
 function fail(res: ServerResponse, e: unknown): void {

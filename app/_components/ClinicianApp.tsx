@@ -9,7 +9,9 @@ import { useCarePlanSave } from "@/lib/hooks/useCarePlanSave";
 import { useClinicalView, useMme, type ClinicalView } from "@/lib/hooks/useClinicalView";
 import { usePatient, usePatientData, type PatientState } from "@/lib/hooks/usePatientRecord";
 import { usePlanner } from "@/lib/hooks/usePlanner";
+import { useSessionStatus } from "@/lib/hooks/useSessionStatus";
 import { useSmartStyle } from "@/lib/hooks/useSmartStyle";
+import type { SessionStatus } from "@/lib/smart/session-status";
 import { sessionDataAttributes, summarizeSession } from "@/lib/smart/session-summary";
 import type { SmartSession } from "@/lib/smart/session-types";
 import type { MmeResult } from "@/lib/domain";
@@ -51,7 +53,8 @@ function PatientScreens({ session }: { session: SmartSession }) {
   const patient = usePatient(session);
   const mme = useMme(data.medications, asOf);
   const view = useClinicalView(data.record, mme, asOf);
-  const summary = summarizeSession(session);
+  const status = useSessionStatus(session);
+  const summary = summarizeSession(session, status);
   const style = useSmartStyle(session.smartStyleUrl);
   useEffect(() => {
     // The EHR's colours and fonts (validated in lib/smart/smart-style), set through the CSSOM.
@@ -68,7 +71,7 @@ function PatientScreens({ session }: { session: SmartSession }) {
       {data.error ? (
         <IssueView issue={data.error} onRetry={data.reload} />
       ) : data.record && view ? (
-        <Workspace session={session} record={data.record} view={view} patient={patient} asOf={asOf} />
+        <Workspace session={session} status={status} record={data.record} view={view} patient={patient} asOf={asOf} />
       ) : mme ? (
         <EarlySummary mme={mme} />
       ) : (
@@ -104,16 +107,16 @@ function EarlySummary({ mme }: { mme: MmeResult }) {
   );
 }
 
-function DataNotices({ session, record }: { session: SmartSession; record: PatientRecord }) {
-  const expired = Object.values(record.searches).some((s) => s.issue?.code === "session.expired");
+function DataNotices({ status, record }: { status: SessionStatus; record: PatientRecord }) {
+  const expired = status.ended || Object.values(record.searches).some((s) => s.issue?.code === "session.expired");
   const notices = Object.values(record.searches).flatMap((s) => (s.sentence && s.key !== "medicationRequests" ? [s.sentence] : []));
-  const lines = [...new Set([...session.limitations, ...notices])];
+  const lines = [...new Set([...status.limitations, ...notices])];
   if (!expired && lines.length === 0) return null;
   return (
     <div className="page no-print" data-testid="data-notices">
       {expired && (
         <p className="problem" role="alert" data-testid="session-expired">
-          <strong>Session expired.</strong> Open the app again from the patient&apos;s chart in your EHR to see current data.
+          <strong>Session expired.</strong> Open the app again from the patient&apos;s chart in your EHR to see current data and to save. The plan below can still be downloaded and printed.
         </p>
       )}
       {lines.length > 0 && (
@@ -125,7 +128,7 @@ function DataNotices({ session, record }: { session: SmartSession; record: Patie
   );
 }
 
-function Workspace({ session, record, view, patient, asOf }: { session: SmartSession; record: PatientRecord; view: ClinicalView; patient: PatientState; asOf: string }) {
+function Workspace({ session, status, record, view, patient, asOf }: { session: SmartSession; status: SessionStatus; record: PatientRecord; view: ClinicalView; patient: PatientState; asOf: string }) {
   const [tab, setTab] = useState<TabId>("summary");
   const planner = usePlanner(view, session.patientId, asOf);
   const plan = planner.outcome.ok ? planner.outcome.plan : null;
@@ -133,7 +136,7 @@ function Workspace({ session, record, view, patient, asOf }: { session: SmartSes
   const observationsAvailable = record.searches.observations.state === "complete" || record.searches.observations.state === "truncated";
   return (
     <>
-      <DataNotices session={session} record={record} />
+      <DataNotices status={status} record={record} />
       <span hidden data-testid="record-ready" />
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Screens" />
       <TabPanel id={tab}>
@@ -143,7 +146,7 @@ function Workspace({ session, record, view, patient, asOf }: { session: SmartSes
         {tab === "plan" && (
           <PlannerPanel view={view} planner={planner}>
             <SaveSection plan={plan} confirmations={planner.confirmations} onConfirmationsChange={planner.setConfirmations} save={save}
-              canWrite={session.carePlanWrite} patient={patient} minDate={asOf} />
+              canWrite={status.carePlanWrite} patient={patient} minDate={asOf} />
             <EarlierPlans carePlans={record.carePlans} available={record.searches.carePlans.state !== "failed" && record.searches.carePlans.state !== "not-granted"}
               justSaved={save.state.kind === "saved" ? save.state.carePlan : null} />
           </PlannerPanel>

@@ -62,7 +62,7 @@ function PatientIdentity({ patient }: { patient: PatientState }) {
   return <p data-testid="confirm-patient"><strong>Patient:</strong> {text || "name not recorded"}, born {fmtDate(p.birthDate)}</p>;
 }
 
-function SaveStatus({ save, patient }: SaveSectionProps) {
+function SaveStatus({ save, patient, canWrite }: SaveSectionProps) {
   const s = save.state;
   if (s.kind === "preparing") return <p role="status">Checking the CarePlan…</p>;
   if (s.kind === "confirming" || s.kind === "saving") {
@@ -99,8 +99,14 @@ function SaveStatus({ save, patient }: SaveSectionProps) {
       <div className="problem" role="alert" data-testid="save-error">
         <p>{s.message}</p>
         {s.detail && !s.message.includes(s.detail) && <p className="small">Details: {s.detail}</p>}
-        <p className="small">Nothing you entered is lost. Retry, or download or print the plan.</p>
-        <button type="button" onClick={save.prepare}>Retry…</button>
+        {s.retryable && canWrite.allowed ? (
+          <>
+            <p className="small">Nothing you entered is lost. Retry, or download or print the plan.</p>
+            <button type="button" onClick={save.prepare}>Retry…</button>
+          </>
+        ) : (
+          <p className="small">Nothing you entered is lost: download or print the plan with the buttons above.</p>
+        )}
       </div>
     );
   }

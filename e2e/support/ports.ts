@@ -7,3 +7,12 @@ export const STANDIN_ORIGIN = `http://localhost:${STANDIN_PORT}`;
 export const SANDBOX_ORIGIN = `http://localhost:${SANDBOX_PORT}`;
 export const SANDBOX_ISS = `${SANDBOX_ORIGIN}/fhir`;
 export const E2E_CLIENT_ID = "e2e-client";
+
+/**
+ * The standalone `iss` of the sandbox under the public launcher's URL shapes: the launch options
+ * (provider standalone, nobody preselected) ride in the path, as config/smart.json's
+ * `standaloneIss` for launch.smarthealthit.org does. Written out (not computed) so this file
+ * stays free of the sandbox's modules: `encodeLauncherCode("provider-standalone")`.
+ */
+export const LAUNCHER_STANDALONE_CODE = "WzIsIiIsIiIsIkFVVE8iLDAsMCwwLCIiLCIiLCIiLCIiLCIiLCIiLCIiLDAsMSwiIl0";
+export const LAUNCHER_STYLE_STANDALONE_ISS = `${SANDBOX_ORIGIN}/v/r4/sim/${LAUNCHER_STANDALONE_CODE}/fhir`;

@@ -20,7 +20,8 @@ export type SaveState =
   | { kind: "confirming"; carePlan: CarePlan; problems: string[] }
   | { kind: "saving"; carePlan: CarePlan }
   | { kind: "saved"; carePlan: CarePlan; id: string | null; message: string }
-  | { kind: "failed"; carePlan: CarePlan; message: string; detail: string | null };
+  /** `retryable` false: trying again from this window cannot succeed (the session is over, or another patient). */
+  | { kind: "failed"; carePlan: CarePlan; message: string; detail: string | null; retryable: boolean };
 
 export interface CarePlanSave {
   state: SaveState;
@@ -97,11 +98,12 @@ export function useCarePlanSave(session: SmartSession, view: ClinicalView, plan:
           setProposal({ identifier, fingerprint: proposal?.fingerprint ?? "", savedId: outcome.id, saved: true });
           setState({ kind: "saved", carePlan, id: outcome.id, message: outcome.message });
         } else if (outcome.kind === "invalid") {
-          setState({ kind: "failed", carePlan, message: outcome.message, detail: outcome.issues.map((i) => i.message).join(" ") });
+          setState({ kind: "failed", carePlan, message: outcome.message, detail: outcome.issues.map((i) => i.message).join(" "), retryable: true });
         } else {
-          setState({ kind: "failed", carePlan, message: outcome.message, detail: outcome.operationOutcomeText });
+          const retryable = outcome.reason !== "careplan.save.unauthorized" && outcome.reason !== "careplan.save.patient-mismatch";
+          setState({ kind: "failed", carePlan, message: outcome.message, detail: outcome.operationOutcomeText, retryable });
         }
-      }, () => setState({ kind: "failed", carePlan, message: "The plan could not be saved: the app did not finish the request. Nothing is lost: retry, download or print it.", detail: null }))
+      }, () => setState({ kind: "failed", carePlan, message: "The plan could not be saved: the app did not finish the request. Nothing is lost: retry, download or print it.", detail: null, retryable: true }))
       .finally(() => {
         inFlight.current = false;
       });

@@ -14,6 +14,13 @@
  *   a 401 for the app (session over), not a FHIR "bad request".
  * - `pageLimit: 1`: paging is done by lib/fhir/paging (bounded, on-base links only), never
  *   by fhirclient (which would send the token to any `next` URL).
+ * - Never a request without a token: fhirclient sends a request with no Authorization
+ *   header once its token is gone (after a 401 it clears the session; a failed refresh
+ *   leaves `{}`), and a server that accepts anonymous requests (the public SMART launcher
+ *   proxies them) would answer it, e.g. an unattributed CarePlan write (issue 19.1). The
+ *   transport checks for an access token before every send; without one, and after any 401
+ *   that no refresh could cure, the session is over: every later request answers 401 here,
+ *   without touching the network, and `onSessionEnd` tells the UI once.
  */
 import type { FhirRequest, FhirResponse, FhirTransport } from "@/lib/fhir/transport";
 import { ownProp } from "./launch-context";
@@ -37,6 +44,19 @@ export interface SmartRequestOptions {
 export interface TransportHooks {
   /** Called after each successful token refresh (proactive or after a 401). Never receives a token. */
   onTokenRefresh?: () => void;
+  /** Called once when the session is over (no token, or a 401 no refresh could cure). */
+  onSessionEnd?: () => void;
+}
+
+/** The answer to any request once the session is over: nothing was sent. */
+function sessionOver(): FhirResponse {
+  return { status: 401, body: null, headers: {} };
+}
+
+/** The access token fhirclient would send, or null (absent, empty, or not a string). */
+function accessToken(client: SmartClientLike): string | null {
+  const token = ownProp(client.state.tokenResponse, "access_token");
+  return typeof token === "string" && token.trim() !== "" ? token : null;
 }
 
 /** Type guard for a fhirclient Client (used on the value `ready()` resolves with). */
@@ -178,16 +198,30 @@ export function createFhirclientTransport(client: SmartClientLike, hooks: Transp
     });
     return recovery;
   };
+  let over = false;
+  const end = (): FhirResponse => {
+    if (!over) {
+      over = true;
+      hooks.onSessionEnd?.();
+    }
+    return sessionOver();
+  };
+  /** One send, only with a token; a final 401 ends the session. */
+  const attempt = async (req: FhirRequest): Promise<FhirResponse> => {
+    if (over || accessToken(client) === null) return end();
+    return attemptOnce(client, req, refreshed);
+  };
   return {
     baseUrl: client.state.serverUrl.replace(/\/+$/, ""),
     async request(req: FhirRequest): Promise<FhirResponse> {
       const tokens = client.state.tokenResponse ? { ...client.state.tokenResponse } : undefined;
-      const first = await attemptOnce(client, req, refreshed);
-      if (first.status !== 401) return first;
+      const first = await attempt(req);
+      if (first.status !== 401 || over) return first;
       const refreshedSince = latest !== undefined && ownProp(latest, "access_token") !== ownProp(tokens, "access_token");
-      if (!refreshedSince && (!canRefresh(tokens) || !(await recover(tokens)))) return first;
+      if (!refreshedSince && (!canRefresh(tokens) || !(await recover(tokens)))) return end();
       if (latest) client.state.tokenResponse = { ...latest }; // undo fhirclient's wipe of the newer tokens
-      return attemptOnce(client, req, refreshed);
+      const second = await attempt(req);
+      return second.status === 401 ? end() : second;
     },
   };
 }

@@ -14,6 +14,9 @@ import type { CarePlanWrite } from "./session-types";
 export const CAREPLAN_READ_ONLY_SERVER =
   "This EHR's FHIR server does not accept new care plans (its capability statement lists care plans as read-only), so the taper plan can be built, printed and downloaded, but not saved to the chart.";
 
+export const SESSION_ENDED_NO_SAVE =
+  "Your EHR session for this app has expired, so the plan cannot be saved from this window. Download or print it now, then open the app again from the patient's chart to save it.";
+
 export const SCOPE_NOT_REPORTED =
   "The EHR did not say which permissions it granted; the app assumes the ones it asked for and will report any refusal.";
 

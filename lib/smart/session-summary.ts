@@ -4,6 +4,7 @@
  * without any debug mode. Holds nothing secret: no token, no scope string.
  */
 import { CAPABILITY_IDS, type CapabilityId, type Grant } from "./granted-scopes";
+import type { SessionStatus } from "./session-status";
 import type { SmartSession } from "./session-types";
 
 const CAPABILITY_LABELS: Record<CapabilityId, string> = {
@@ -31,9 +32,12 @@ export interface SessionSummary {
   /** The grant includes online/offline_access: an expiring token is refreshed silently. */
   refreshAvailable: boolean;
   tokenRefreshes: number;
+  /** The session is over (token gone): relaunch from the chart. */
+  ended: boolean;
 }
 
-export function summarizeSession(session: SmartSession): SessionSummary {
+/** The session and its current status (`session.status()`, or the snapshot a hook holds). */
+export function summarizeSession(session: SmartSession, status: SessionStatus = session.status()): SessionSummary {
   return {
     ehrName: session.issuer.name,
     serverUrl: session.serverUrl,
@@ -41,18 +45,19 @@ export function summarizeSession(session: SmartSession): SessionSummary {
     encounterId: session.encounterId,
     userReference: session.user?.reference ?? null,
     permissions: CAPABILITY_IDS.map((capability) => ({ capability, label: CAPABILITY_LABELS[capability], grant: session.scopes.granted[capability] })),
-    canSaveCarePlan: session.carePlanWrite.allowed,
-    cannotSaveReason: session.carePlanWrite.reason,
-    limitations: session.limitations,
+    canSaveCarePlan: status.carePlanWrite.allowed,
+    cannotSaveReason: status.carePlanWrite.reason,
+    limitations: status.limitations,
     refreshAvailable: session.scopes.refreshGranted,
-    tokenRefreshes: session.tokenRefreshes(),
+    tokenRefreshes: status.tokenRefreshes,
+    ended: status.ended,
   };
 }
 
 /**
  * Attributes for the element that shows the session (e.g. the patient banner's container):
  * `data-session-patient`, `data-session-can-save`, `data-session-refreshes`,
- * `data-session-missing` (space-separated capability ids not granted).
+ * `data-session-missing` (space-separated capability ids not granted), `data-session-ended`.
  */
 export function sessionDataAttributes(summary: SessionSummary): Record<`data-${string}`, string> {
   return {
@@ -60,5 +65,6 @@ export function sessionDataAttributes(summary: SessionSummary): Record<`data-${s
     "data-session-can-save": String(summary.canSaveCarePlan),
     "data-session-refreshes": String(summary.tokenRefreshes),
     "data-session-missing": summary.permissions.filter((p) => p.grant === "missing").map((p) => p.capability).join(" "),
+    "data-session-ended": String(summary.ended),
   };
 }

@@ -3,11 +3,11 @@
  * fhirclient object (only a `FhirTransport` closure), so logging or serializing it leaks
  * nothing secret.
  */
-import type { ServerCapabilities } from "@/lib/fhir/capabilities";
 import type { FhirTransport } from "@/lib/fhir/transport";
 import type { ScopeReport } from "./granted-scopes";
 import type { PublicIssuerConfig } from "./issuer-public";
 import type { FhirUser } from "./launch-context";
+import type { SessionStatus } from "./session-status";
 
 export interface CarePlanWrite {
   /** Granted scope allows create and the server does not declare CarePlan create unsupported. */
@@ -31,13 +31,14 @@ export interface SmartSession {
   needPatientBanner: boolean;
   smartStyleUrl: string | null;
   scopes: ScopeReport;
-  capabilities: ServerCapabilities;
-  carePlanWrite: CarePlanWrite;
-  /** Sentences about what the EHR did not grant or support (missing/restricted permissions...). */
-  limitations: string[];
+  /** Never sends a request without an access token; once the session is over it sends nothing. */
   transport: FhirTransport;
-  /** Access-token refreshes so far in this tab (proactive or after a 401). */
-  tokenRefreshes(): number;
-  /** Be told after each refresh; returns the unsubscribe function. */
-  onTokenRefresh(listener: () => void): () => void;
+  /**
+   * What changes after the start (capabilities, whether saving is possible and why not, the
+   * limitations to list, whether the session is over, token refreshes): the current snapshot,
+   * the same object until something changes.
+   */
+  status(): SessionStatus;
+  /** Be told after each status change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
 }

@@ -11,8 +11,10 @@
  * - After `ready()`: the shared `SMART_KEY` slot is removed (fhirclient's `authorize()` in
  *   another tab deletes whatever session it points to, and its 401 handler clears it), the
  *   patient is required, the tab is bound to that patient (lib/smart/tab-binding), the FHIR
- *   server must still be a configured issuer, scopes are compared, and the server's
- *   CapabilityStatement is read once.
+ *   server must still be a configured issuer, and scopes are compared. The session is then
+ *   ready: the server's CapabilityStatement is read in the background, in parallel with the
+ *   first searches (it only decides whether saving is offered), so the MME waits for one EHR
+ *   round trip after the token, not two (issue 19.11; `npm run bench`).
  * Call `startSession()` from a client component's effect, never during server rendering.
  */
 import { readCapabilities } from "@/lib/fhir/capabilities";
@@ -21,7 +23,7 @@ import { compareScopes } from "./granted-scopes";
 import { createFhirclientTransport, isSmartClient, type SmartClientLike } from "./fhirclient-transport";
 import { fetchPublicIssuerConfig, type PublicIssuerConfig } from "./issuer-public";
 import { ownProp, parseFhirUser, readLaunchContext, type LaunchContext } from "./launch-context";
-import { carePlanWritePolicy, sessionLimitations } from "./session-policy";
+import { createSessionStatus } from "./session-status";
 import type { SmartSession } from "./session-types";
 import { checkTabBinding, webCryptoDigest, type Digest } from "./tab-binding";
 
@@ -98,19 +100,17 @@ async function establish(deps: SessionDeps, url: URL): Promise<SmartSession> {
   return buildSession(client, issuer, { ...context, patientId: context.patientId });
 }
 
-/** The session value once the launch is verified: transport, scopes, capabilities, policy. */
-async function buildSession(client: SmartClientLike, issuer: PublicIssuerConfig, context: LaunchContext & { patientId: string }): Promise<SmartSession> {
+/**
+ * The session value once the launch is verified: transport, scopes, and the status store
+ * (capabilities arrive later; the transport ends the session when its token is gone).
+ */
+function buildSession(client: SmartClientLike, issuer: PublicIssuerConfig, context: LaunchContext & { patientId: string }): SmartSession {
   const granted = ownProp(client.state.tokenResponse, "scope");
   const scopes = compareScopes(client.state.scope ?? "", typeof granted === "string" ? granted : undefined);
-  const listeners = new Set<() => void>();
-  let refreshes = 0;
-  const transport = createFhirclientTransport(client, {
-    onTokenRefresh: () => {
-      refreshes++;
-      listeners.forEach((l) => l());
-    },
-  });
-  const capabilities = await readCapabilities(transport);
+  const status = createSessionStatus(scopes);
+  const transport = createFhirclientTransport(client, { onTokenRefresh: status.countRefresh, onSessionEnd: status.end });
+  // Not awaited: the searches start now, the statement arrives beside them (readCapabilities never rejects).
+  void readCapabilities(transport).then(status.setCapabilities);
   return {
     serverUrl: transport.baseUrl,
     issuer,
@@ -120,15 +120,9 @@ async function buildSession(client: SmartClientLike, issuer: PublicIssuerConfig,
     needPatientBanner: context.needPatientBanner,
     smartStyleUrl: context.smartStyleUrl,
     scopes,
-    capabilities,
-    carePlanWrite: carePlanWritePolicy(scopes, capabilities),
-    limitations: sessionLimitations(scopes, capabilities),
     transport,
-    tokenRefreshes: () => refreshes,
-    onTokenRefresh: (listener) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    status: status.get,
+    subscribe: status.subscribe,
   };
 }
 

@@ -4,12 +4,17 @@
  *   redirected to (the redirect target cannot be trusted);
  * - every other problem is sent back to the app's redirect URI as `error=...&state=...`;
  * - PKCE is required with S256 only; `aud` must be this FHIR server's base URL;
- * - the granted scope may be narrower than asked (unknown scopes, launch option `denyScopes`).
+ * - the granted scope is never wider than the client's registration, and may be narrower than
+ *   asked (unknown scopes, scopes outside the registration, launch option `denyScopes`);
+ * - launch options: the `launch` code (EHR launch), else the base's `sim` segment, else the
+ *   launcher's standalone cookie; a launcher-style base without any is refused with "Invalid
+ *   launch options", as launch.smarthealthit.org refuses `/v/r4/fhir` for a standalone launch.
  */
+import type { FhirBase } from "../bases";
 import type { RegisteredClient } from "../config";
 import { decodeLaunchOptions, type LaunchOptions } from "../launch-options";
 import type { PendingAuthorization } from "./grants";
-import { grantScopes, parseResourceScope } from "./scopes";
+import { grantScopes, parseResourceScope, withinRegistration } from "./scopes";
 
 export type AuthorizeCheck =
   | { kind: "page-error"; status: number; title: string; message: string }
@@ -25,25 +30,29 @@ const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 export function checkAuthorizeRequest(
   params: URLSearchParams,
   clients: readonly RegisteredClient[],
-  fhirBase: string,
+  base: FhirBase,
   standaloneOptions: LaunchOptions,
 ): AuthorizeCheck {
   const target = checkClient(params, clients);
   if (target.kind === "page-error") return target;
-  const { clientId, redirectUri } = target;
+  const { client, redirectUri } = target;
+  const clientId = client.clientId;
+  const launch = params.get("launch");
+  if (!launch && base.launcherStyle && (base.sim === null || !base.sim.ok)) {
+    return { kind: "page-error", status: 400, title: "Invalid launch options", message: "A standalone launch on this server needs its launch options in the FHIR base (/v/r4/sim/{code}/fhir), as on launch.smarthealthit.org." };
+  }
   const state = params.get("state");
   const fail = (error: string, description: string): AuthorizeCheck => ({ kind: "redirect-error", redirectUri, state, error, description });
-  const problem = protocolProblem(params, fhirBase);
+  const problem = protocolProblem(params, base.url);
   if (problem) return fail(problem[0], problem[1]);
   if (!state) return fail("invalid_request", "state is required");
-  const launch = params.get("launch");
-  let options = standaloneOptions;
+  let options = base.sim?.ok ? base.sim.options : standaloneOptions;
   if (launch) {
     const decoded = decodeLaunchOptions(launch);
     if (!decoded.ok) return fail("invalid_request", `launch is not a launch code of this EHR (${decoded.error})`);
     options = decoded.options;
   }
-  const granted = grantScopes(params.get("scope") ?? "", launch !== null, options.denyScopes);
+  const granted = withinRegistration(grantScopes(params.get("scope") ?? "", launch !== null, options.denyScopes), client.scopes);
   if (granted.length === 0) return fail("invalid_scope", "none of the requested scopes can be granted");
   const patientScopes = granted.some((s) => parseResourceScope(s)?.context === "patient");
   return {
@@ -51,6 +60,8 @@ export function checkAuthorizeRequest(
     request: {
       clientId,
       redirectUri,
+      fhirBase: base.url,
+      launcherStyle: base.launcherStyle,
       state,
       codeChallenge: params.get("code_challenge") ?? "",
       scope: granted.join(" "),
@@ -67,7 +78,7 @@ export function checkAuthorizeRequest(
 function checkClient(
   params: URLSearchParams,
   clients: readonly RegisteredClient[],
-): { kind: "client"; clientId: string; redirectUri: string } | Extract<AuthorizeCheck, { kind: "page-error" }> {
+): { kind: "client"; client: RegisteredClient; redirectUri: string } | Extract<AuthorizeCheck, { kind: "page-error" }> {
   const clientId = params.get("client_id") ?? "";
   const client = clients.find((c) => c.clientId === clientId);
   if (!client) {
@@ -82,7 +93,7 @@ function checkClient(
       message: `"${redirectUri}" is not a registered redirect URI of ${clientId}. Registered: ${client.redirectUris.join(", ")}.`,
     };
   }
-  return { kind: "client", clientId, redirectUri };
+  return { kind: "client", client, redirectUri };
 }
 
 /** response_type, PKCE S256 and aud: `[error, description]`, or null when all is well. */

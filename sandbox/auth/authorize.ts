@@ -4,6 +4,7 @@
  * once (the user is "already signed in to the EHR"); otherwise the picker page asks.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FhirBase } from "../bases";
 import type { RegisteredClient } from "../config";
 import type { Directory } from "../directory";
 import { readCookie, readForm, redirect, sendHtml } from "../http";
@@ -18,17 +19,16 @@ export const STANDALONE_COOKIE = "sbx_standalone";
 
 export interface AuthorizeDeps {
   clients: readonly RegisteredClient[];
-  fhirBase: string;
   directory: Directory;
   grants: GrantStores;
   /** One-line descriptions of scenario patients, by id (picker page). */
   descriptions: ReadonlyMap<string, string>;
 }
 
-/** The authorization endpoint (GET or POST): validate, then a code at once (EHR launch naming practitioner and patient) or the picker. */
-export async function handleAuthorize(deps: AuthorizeDeps, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+/** The authorization endpoint of `base` (GET or POST): validate, then a code at once (EHR launch naming practitioner and patient) or the picker. */
+export async function handleAuthorize(deps: AuthorizeDeps, base: FhirBase, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
   const params = req.method === "POST" ? await readForm(req) : query;
-  const check = checkAuthorizeRequest(params, deps.clients, deps.fhirBase, standaloneOptions(req));
+  const check = checkAuthorizeRequest(params, deps.clients, base, standaloneOptions(req));
   if (check.kind === "page-error") {
     return sendHtml(res, check.status, renderPage("Sandbox EHR sign-in", "The request cannot be processed", errorBody(check.title, check.message)), pageCsp());
   }
@@ -101,6 +101,8 @@ async function issueCode(deps: AuthorizeDeps, res: ServerResponse, request: Pend
     {
       clientId: request.clientId,
       redirectUri: request.redirectUri,
+      fhirBase: request.fhirBase,
+      launcherStyle: request.launcherStyle,
       scope: request.scope,
       patient,
       encounter,

@@ -94,3 +94,24 @@ export const SMART_STYLE = {
   font_family_body: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   font_family_heading: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
 } as const;
+
+/**
+ * The style document of the public SMART launcher (smart-on-fhir/smart-launcher-v2 at 6437425,
+ * `backend/index.ts` GET /smart-style.json, Apache-2.0): served at /smart-style-launcher.json
+ * and handed out by the launcher-style bases (sandbox/bases.ts). Its highlight and success
+ * colours fail WCAG AA as text on its own background, and its heading font ends in a stray
+ * ";": what an app must check before applying an EHR's style (issue 19.5).
+ */
+export const LAUNCHER_SMART_STYLE = {
+  color_background: "#edeae3",
+  color_error: "#9e2d2d",
+  color_highlight: "#69b5ce",
+  color_modal_backdrop: "",
+  color_success: "#498e49",
+  color_text: "#303030",
+  dim_border_radius: "6px",
+  dim_font_size: "13px",
+  dim_spacing_size: "20px",
+  font_family_body: "Georgia, Times, 'Times New Roman', serif",
+  font_family_heading: "'HelveticaNeue-Light', Helvetica, Arial, 'Lucida Grande', sans-serif;",
+} as const;

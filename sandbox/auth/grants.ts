@@ -11,6 +11,10 @@ import type { LaunchOptions } from "../launch-options";
 export interface Grant {
   clientId: string;
   redirectUri: string;
+  /** The FHIR base the authorization was for (`aud`): the token is valid there only. */
+  fhirBase: string;
+  /** Issued on one of the public launcher's URL shapes (its style document is handed out). */
+  launcherStyle: boolean;
   /** Granted scopes, space-separated. */
   scope: string;
   patient: string | null;
@@ -29,6 +33,8 @@ export interface CodeGrant extends Grant {
 export interface PendingAuthorization {
   clientId: string;
   redirectUri: string;
+  fhirBase: string;
+  launcherStyle: boolean;
   state: string;
   codeChallenge: string;
   scope: string;

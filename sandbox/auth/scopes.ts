@@ -119,3 +119,25 @@ function parseDeny(deny: string): { context: ScopeContext | null; resourceType: 
 function isInteraction(l: string): l is Interaction {
   return ORDER.some((o) => o === l);
 }
+
+/**
+ * The part of a grant that the client's registration allows (a real EHR never grants more
+ * than an app was registered for, whatever it asks; smart-sources.md section 1.5). A non-resource
+ * scope must be registered as such; a resource scope keeps the interactions that registered
+ * scopes of the same context and type (or `*`) allow, rewritten in v2 syntax when narrowed
+ * (`patient/CarePlan.cruds` under a registration of `patient/CarePlan.rs patient/CarePlan.c`
+ * gives `patient/CarePlan.crs`). `launch` is granted whenever it reached this point (EHR launch).
+ */
+export function withinRegistration(granted: readonly string[], registered: readonly string[]): string[] {
+  const allowed = registered.flatMap((s) => parseResourceScope(s) ?? []);
+  return granted.flatMap((scope) => {
+    const parsed = parseResourceScope(scope);
+    if (!parsed) return scope === "launch" || registered.includes(scope) ? [scope] : [];
+    const covering = allowed.filter((a) => a.context === parsed.context && (a.resourceType === "*" || a.resourceType === parsed.resourceType) && a.query === null);
+    const left = ORDER.filter((i) => parsed.interactions.has(i) && covering.some((a) => a.interactions.has(i)));
+    if (left.length === 0) return [];
+    if (left.length === parsed.interactions.size) return [scope];
+    const query = parsed.query ? `?${parsed.query.toString()}` : "";
+    return [`${parsed.context}/${parsed.resourceType}.${left.join("")}${query}`];
+  });
+}

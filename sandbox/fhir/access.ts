@@ -8,7 +8,7 @@
 import { matchesSearchRequest, parseSearchRequest, type Filter } from "@medplum/core";
 import type { Resource } from "@medplum/fhirtypes";
 import { permittingScopes, type Interaction, type ResourceScope } from "../auth/scopes";
-import { compartmentPatients, isPatientCompartmentType, patientIdFromReference, patientSearchParams } from "./compartment";
+import { compartmentPatients, isPatientCompartmentType, patientIdFromReference, patientSearchParams, subjectReferences } from "./compartment";
 
 export type AccessDecision =
   | {
@@ -83,6 +83,26 @@ export function checkResource(decision: Extract<AccessDecision, { ok: true }>, r
     if (!ok) return { ok: false, reason: "insufficient_scope", message: `The access token does not allow this ${resource.resourceType}.` };
   }
   return decision;
+}
+
+/**
+ * A resource a patient-scoped token creates or updates: the same checks as a read, and the
+ * resource must belong to that patient alone: its subject (or `patient`) names the token's
+ * patient, and no other patient appears anywhere in its compartment references. Otherwise a
+ * token for patient A could write into patient B's chart by naming A elsewhere (a CarePlan
+ * whose performer is A and subject is B is in A's compartment; issue 19.9).
+ */
+export function checkWrite(decision: Extract<AccessDecision, { ok: true }>, resource: Resource): AccessDecision {
+  const patient = decision.patient;
+  if (patient && isPatientCompartmentType(resource.resourceType) && resource.resourceType !== "Patient") {
+    const subjects = subjectReferences(resource);
+    const subjectOk = subjects.length > 0 && subjects.every((r) => patientIdFromReference(r) === patient);
+    const others = [...compartmentPatients(resource)].filter((p) => p !== patient);
+    if (!subjectOk || others.length > 0) {
+      return { ok: false, reason: "forbidden", message: `This token may only write ${resource.resourceType} resources whose subject is patient ${patient} and that name no other patient.` };
+    }
+  }
+  return checkResource(decision, resource);
 }
 
 function referencesPatient(value: string, patient: string): boolean {

@@ -71,3 +71,23 @@ export function patientIdFromReference(reference: string): string | null {
   const m = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
   return m?.[1] ?? null;
 }
+
+/**
+ * The references naming whose record a resource is: its `subject` search parameter's values
+ * (any type: a Group subject is not the patient), else its `patient` parameter's. Empty when
+ * the type has neither or the resource names nobody.
+ */
+export function subjectReferences(resource: Resource): string[] {
+  for (const code of ["subject", "patient"]) {
+    const expression = getSearchParameter(resource.resourceType, code)?.expression;
+    if (!expression) continue;
+    let values: unknown[];
+    try {
+      values = evalFhirPath(expression.replace(/\.where\(resolve\(\) is Patient\)/g, ""), resource);
+    } catch {
+      return [];
+    }
+    return values.flatMap((v) => (isRecord(v) && typeof v.reference === "string" ? [v.reference] : []));
+  }
+  return [];
+}

@@ -10,7 +10,7 @@ import type { Resource } from "@medplum/fhirtypes";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Interaction, ResourceScope } from "../auth/scopes";
 import type { LaunchOptions } from "../launch-options";
-import { checkResource, checkSearch, decideInteraction, type AccessDecision } from "./access";
+import { checkResource, checkSearch, checkWrite, decideInteraction, type AccessDecision } from "./access";
 import { WRITABLE_TYPES } from "./capability";
 import { patientIdFromReference } from "./compartment";
 import { isMedplumResource } from "./resources";
@@ -113,7 +113,7 @@ function writableBody(ctx: InteractionContext, resourceType: string, body: unkno
   } catch (e) {
     return { status: 400, body: normalizeOperationOutcome(e), headers: {} };
   }
-  const checked = checkResource(decision, body);
+  const checked = checkWrite(decision, body);
   return checked.ok ? body : denied(checked);
 }
 

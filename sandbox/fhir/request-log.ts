@@ -10,6 +10,8 @@ export interface LoggedRequest {
   status: number;
   /** Whether an Authorization: Bearer header was present. */
   token: boolean;
+  /** Answered without a token because the launch asked for `lax` (the public launcher's behaviour). */
+  lax: boolean;
   patient: string | null;
 }
 

@@ -1,11 +1,16 @@
 /**
- * The FHIR endpoint (`/fhir/*`): token check, simulated latency and errors, then dispatch to
- * the interactions. Every answer is `application/fhir+json` with CORS headers for the app.
- * No token: 401 (RFC 6750 `WWW-Authenticate: Bearer`); expired token: 401 `invalid_token`.
+ * The FHIR endpoint (`{base}/*`, sandbox/bases.ts): token check, simulated latency and errors,
+ * then dispatch to the interactions. Every answer is `application/fhir+json` with CORS headers
+ * for the app. No token: 401 (RFC 6750 `WWW-Authenticate: Bearer`); expired token, or a token
+ * issued for another base: 401 `invalid_token`. A path segment with a malformed %-escape: 400.
+ * The one exception is the launch option `lax` on a `sim` base: like the public launcher's
+ * proxy, a request without a token is answered (with unrestricted access) and logged as such,
+ * so a test can prove the app never sends one.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { resourceScopes } from "../auth/scopes";
 import { verifyAccessToken, type AccessClaims, type SigningKeys } from "../auth/tokens";
+import type { FhirBase } from "../bases";
 import type { Cors } from "../cors";
 import { delay, HttpError, readBody } from "../http";
 import { capabilityStatement } from "./capability";
@@ -20,9 +25,6 @@ export interface FhirEndpoint {
   store: Store;
   engine: SearchEngine;
   keys: SigningKeys;
-  fhirBase: string;
-  authorizeUrl: string;
-  tokenUrl: string;
   cors: Cors;
   log: RequestLog;
   defaultPageSize: number;
@@ -31,14 +33,22 @@ export interface FhirEndpoint {
 
 const FHIR_JSON = "application/fhir+json; charset=utf-8";
 
-/** Handle a request whose path is `/fhir/{path}`. */
-export async function handleFhir(ep: FhirEndpoint, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+/** Access of a token-less request on a lax base: what the public launcher's proxy allows (everything). */
+const LAX_SCOPE = "user/*.cruds";
+
+/** Handle a request whose path is `{base}/{path}`. */
+export async function handleFhir(ep: FhirEndpoint, base: FhirBase, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
   if (req.method === "OPTIONS") return ep.cors.preflight(req, res);
   const token = bearerToken(req);
-  const verified = token ? await verifyAccessToken(ep.keys, token, ep.fhirBase, ep.fhirBase) : null;
+  const verified = token ? await verifyAccessToken(ep.keys, token, base.url, base.url) : null;
+  const lax = token === null && base.sim?.ok === true && base.sim.options.lax === true ? base.sim.options : null;
   let reply: FhirReply;
-  if (path === "metadata" && req.method === "GET") {
-    reply = { status: 200, body: metadata(ep, verified?.ok ? verified.claims : null), headers: { vary: "Authorization, Origin" } };
+  if (base.sim && !base.sim.ok) {
+    reply = errorReply(400, "invalid", `Invalid launch options in the FHIR base: ${base.sim.error}.`);
+  } else if (path === "metadata" && req.method === "GET") {
+    reply = { status: 200, body: metadata(base, verified?.ok ? verified.claims : null), headers: { vary: "Authorization, Origin" } };
+  } else if (lax) {
+    reply = await dispatch(ep, base, req, path, query, { clientId: "", scope: LAX_SCOPE, patient: null, encounter: null, fhirUser: null, sim: lax }).catch(failure);
   } else if (!verified) {
     reply = errorReply(401, "login", "This FHIR server requires a SMART access token (Authorization: Bearer).", { "www-authenticate": 'Bearer realm="sandbox"' });
   } else if (!verified.ok) {
@@ -46,9 +56,17 @@ export async function handleFhir(ep: FhirEndpoint, req: IncomingMessage, res: Se
     reply = errorReply(401, verified.expired ? "expired" : "login", verified.message, { "www-authenticate": `Bearer error="invalid_token", error_description="${desc}"` });
   } else {
     if (verified.claims.sim.latencyMs) await delay(verified.claims.sim.latencyMs);
-    reply = await dispatch(ep, req, path, query, verified.claims).catch(failure);
+    reply = await dispatch(ep, base, req, path, query, verified.claims).catch(failure);
   }
-  ep.log.add({ method: req.method ?? "", path: `/fhir/${path}${query.size ? `?${query.toString()}` : ""}`, status: reply.status, token: token !== null, patient: verified?.ok ? verified.claims.patient : null });
+  const url = new URL(base.url);
+  ep.log.add({
+    method: req.method ?? "",
+    path: `${url.pathname}/${path}${query.size ? `?${query.toString()}` : ""}`,
+    status: reply.status,
+    token: token !== null,
+    lax: lax !== null,
+    patient: verified?.ok ? verified.claims.patient : null,
+  });
   send(res, reply, ep.cors.headers(req));
 }
 
@@ -57,18 +75,29 @@ function bearerToken(req: IncomingMessage): string | null {
   return m?.[1] ?? null;
 }
 
-function metadata(ep: FhirEndpoint, claims: AccessClaims | null) {
+function metadata(base: FhirBase, claims: AccessClaims | null) {
   return capabilityStatement({
-    fhirBase: ep.fhirBase,
-    authorizeUrl: ep.authorizeUrl,
-    tokenUrl: ep.tokenUrl,
+    fhirBase: base.url,
+    authorizeUrl: base.authorizeUrl,
+    tokenUrl: base.tokenUrl,
     resourceTypes: ["Patient", "Practitioner", "Encounter", "MedicationRequest", "Medication", "Observation", "Condition", "CarePlan"],
     carePlanReadOnly: claims?.sim.carePlanReadOnly === true,
   });
 }
 
-async function dispatch(ep: FhirEndpoint, req: IncomingMessage, path: string, query: URLSearchParams, claims: AccessClaims): Promise<FhirReply> {
-  const [type, id, history, versionId, ...rest] = path.split("/").filter(Boolean).map(decodeURIComponent);
+/** Path segments, %-decoded; null when an escape is malformed (`%ZZ`, a lone `%`): a 400, not a crash. */
+function pathSegments(path: string): string[] | null {
+  try {
+    return path.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+async function dispatch(ep: FhirEndpoint, base: FhirBase, req: IncomingMessage, path: string, query: URLSearchParams, claims: AccessClaims): Promise<FhirReply> {
+  const segments = pathSegments(path);
+  if (segments === null) return errorReply(400, "invalid", "The request path has a malformed percent-escape.");
+  const [type, id, history, versionId, ...rest] = segments;
   if (!type) return errorReply(403, "forbidden", "Batch, transaction and system-level requests are not available to SMART app tokens here.");
   if (!isKnownResourceType(type)) return errorReply(404, "not-found", `Unknown resource type "${type}".`);
   const fhirError = claims.sim.fhirError;
@@ -87,7 +116,7 @@ async function dispatch(ep: FhirEndpoint, req: IncomingMessage, path: string, qu
     repo: ep.store.repo,
     router: ep.store.router,
     engine: ep.engine,
-    base: ep.fhirBase,
+    base: base.url,
     scopes: resourceScopes(claims.scope),
     patient: claims.patient,
     sim: claims.sim,

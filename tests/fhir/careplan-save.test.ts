@@ -98,7 +98,7 @@ describe("saveCarePlan: success", () => {
 describe("saveCarePlan: failures are values with a sentence, never retried", () => {
   it.each<[string, CreateFailure, string, number | null, string]>([
     ["403 Forbidden", { status: 403, body: operationOutcome("Insufficient scope: CarePlan.c", "forbidden") }, "careplan.save.forbidden", 403, "refused to save the CarePlan (403 Forbidden)"],
-    ["401 Unauthorized", { status: 401, body: null }, "careplan.save.unauthorized", 401, "may have expired"],
+    ["401 Unauthorized", { status: 401, body: null }, "careplan.save.unauthorized", 401, "session for this app has expired"],
     ["412 several matches", { status: 412, body: null }, "careplan.save.multiple-matches", 412, "more than one CarePlan already carries this proposal's identifier"],
     ["422 with OperationOutcome", { status: 422, body: operationOutcome("CarePlan.activity[0].detail.kind: unsupported value") }, "careplan.save.rejected", 422, "The EHR rejected the CarePlan (422)"],
     ["500", { status: 500, body: "<html>Internal error</html>" }, "careplan.save.server-error", 500, "It may or may not have been saved"],

@@ -2,7 +2,7 @@
  * Test helpers: start the sandbox on a free loopback port, run SMART flows over HTTP.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { defaultOptions, mergeClients, type SandboxOptions } from "@/sandbox/config";
+import { defaultOptions, DEFAULT_REGISTERED_SCOPES, mergeClients, type SandboxOptions } from "@/sandbox/config";
 import { encodeLaunchOptions, type LaunchOptions } from "@/sandbox/launch-options";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 
@@ -17,7 +17,7 @@ export async function startTestSandbox(extra: Partial<SandboxOptions> = {}): Pro
   return startSandbox({
     ...base,
     port: 0,
-    clients: mergeClients(base.clients, [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI] }]),
+    clients: mergeClients(base.clients, [{ clientId: CLIENT_ID, redirectUris: [REDIRECT_URI], scopes: [...DEFAULT_REGISTERED_SCOPES] }]),
     ...extra,
   });
 }

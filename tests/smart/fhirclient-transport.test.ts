@@ -17,6 +17,8 @@ let origin = "";
 let tokenRequests: string[] = [];
 let validTokens = new Set<string>();
 let refreshAnswer: "ok" | "fail" = "ok";
+/** Every request the server received: path and whether it carried a bearer token. */
+let arrivals: Array<{ path: string; token: boolean }> = [];
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/fhir+json", ...headers });
@@ -25,6 +27,7 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
   const url = new URL(req.url ?? "/", origin);
+  arrivals.push({ path: url.pathname, token: /^Bearer \S/.test(req.headers.authorization ?? "") });
   if (url.pathname === "/token") {
     tokenRequests.push(body);
     if (refreshAnswer === "fail") return json(res, 400, { error: "invalid_grant" });
@@ -58,6 +61,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 beforeEach(() => {
   tokenRequests = [];
+  arrivals = [];
   validTokens = new Set(["good"]);
   refreshAnswer = "ok";
 });
@@ -187,5 +191,55 @@ describe("createFhirclientTransport", () => {
     expect(error).toBeInstanceOf(Error);
     expect(String(error instanceof Error ? error.message : error)).not.toContain("SECRET-ID");
     expect(normalizeError(error).code).toBe("fhir.network");
+  });
+});
+
+describe("never a FHIR request without a token (issue 19.1)", () => {
+  /** Requests that reached the FHIR server (not the token endpoint), with whether they carried a token. */
+  function fhirArrivals(): Array<{ path: string; token: boolean }> {
+    return arrivals.filter((a) => a.path.startsWith("/fhir/"));
+  }
+
+  it("a session without an access token sends nothing and answers 401, once told to the UI", async () => {
+    const { c } = client({});
+    let ended = 0;
+    const t = createFhirclientTransport(c, { onSessionEnd: () => ended++ });
+    const r1 = await t.request({ method: "POST", url: "CarePlan", body: { resourceType: "CarePlan" } });
+    const r2 = await t.request({ method: "GET", url: "Observation?patient=p1" });
+    expect([r1.status, r2.status]).toEqual([401, 401]);
+    expect(fhirArrivals()).toEqual([]);
+    expect(ended).toBe(1);
+  });
+
+  it("401 without a refresh token: the retry the user clicks next (a CarePlan POST) is not sent at all", async () => {
+    const { c } = client({ access_token: "stale", scope: "patient/Observation.rs" });
+    let ended = 0;
+    const t = createFhirclientTransport(c, { onSessionEnd: () => ended++ });
+    expect((await t.request({ method: "GET", url: "Observation?patient=p1" })).status).toBe(401);
+    // fhirclient cleared its tokens on that 401: without the guard this POST went out with no Authorization
+    expect(c.state.tokenResponse).toEqual({});
+    expect((await t.request({ method: "POST", url: "CarePlan", body: { resourceType: "CarePlan" } })).status).toBe(401);
+    expect(fhirArrivals()).toEqual([{ path: "/fhir/Observation", token: true }]);
+    expect(ended).toBe(1);
+  });
+
+  it("a refused refresh: nothing more is sent, even when the token slot is refilled with an empty value", async () => {
+    refreshAnswer = "fail";
+    const { c } = client(REFRESHABLE);
+    const t = createFhirclientTransport(c);
+    expect((await t.request({ method: "GET", url: "Observation?patient=p1" })).status).toBe(401);
+    c.state.tokenResponse = { access_token: "" };
+    expect((await t.request({ method: "GET", url: "Observation?patient=p1" })).status).toBe(401);
+    expect(fhirArrivals().every((a) => a.token)).toBe(true);
+    expect(fhirArrivals()).toHaveLength(1);
+  });
+
+  it("after the session ended, a token put back later is not used either (relaunch is the only way on)", async () => {
+    const { c } = client({ access_token: "stale" });
+    const t = createFhirclientTransport(c);
+    await t.request({ method: "GET", url: "Observation" });
+    c.state.tokenResponse = { access_token: "good" };
+    expect((await t.request({ method: "GET", url: "Observation" })).status).toBe(401);
+    expect(fhirArrivals()).toHaveLength(1);
   });
 });

@@ -4,7 +4,9 @@ import { AppError, normalizeError } from "@/lib/fhir/errors";
 import type { PublicIssuerConfig } from "@/lib/smart/issuer-public";
 import { buildScopes } from "@/lib/smart/scopes";
 import { createSessionStarter, readOauth2, SMART_KEY, type SessionDeps } from "@/lib/smart/session";
-import { CAREPLAN_READ_ONLY_SERVER } from "@/lib/smart/session-policy";
+import { CAREPLAN_READ_ONLY_SERVER, SESSION_ENDED_NO_SAVE } from "@/lib/smart/session-policy";
+import type { SessionStatus } from "@/lib/smart/session-status";
+import type { SmartSession } from "@/lib/smart/session-types";
 import { webCryptoDigest } from "@/lib/smart/tab-binding";
 
 const SERVER = "https://ehr.example.org/fhir";
@@ -15,7 +17,14 @@ function capability(carePlanInteractions: string[]) {
   return { resourceType: "CapabilityStatement", fhirVersion: "4.0.1", rest: [{ mode: "server", resource: [{ type: "CarePlan", interaction: carePlanInteractions.map((code) => ({ code })) }] }] };
 }
 
+/** The status once the CapabilityStatement (read in the background) has arrived. */
+async function settled(s: SmartSession): Promise<SessionStatus> {
+  await vi.waitFor(() => expect(s.status().capabilities).not.toBeNull());
+  return s.status();
+}
+
 interface Fake {
+  metadataDelayMs?: number;
   tokenResponse: Record<string, unknown>;
   carePlanInteractions: string[];
   settingsAtReady: unknown[];
@@ -42,6 +51,7 @@ function fakeModule(fake: Fake) {
     state,
     async request(options: { url: string }) {
       fake.fhirRequests.push(options.url);
+      if (options.url === "metadata" && fake.metadataDelayMs) await new Promise((r) => setTimeout(r, fake.metadataDelayMs));
       state.expiresAt += 1; // as if fhirclient refreshed the token before this request
       return { body: capability(fake.carePlanInteractions), response: { status: 200, url: `${SERVER}/${options.url}`, headers: new Headers() } };
     },
@@ -112,8 +122,9 @@ describe("startSession", () => {
     const fake = fakeEhr();
     const s = await createSessionStarter(deps(fake, "https://app/?code=c1&state=s1").d)();
     expect(s).toMatchObject({ serverUrl: SERVER, patientId: "p1", encounterId: "e1", needPatientBanner: false, user: { reference: "Practitioner/dr-1" }, issuer: ISSUER });
-    expect(s.carePlanWrite).toEqual({ allowed: true, reason: null, conditionalCreate: false });
-    expect(s.limitations).toEqual([]);
+    await settled(s);
+    expect(s.status().carePlanWrite).toEqual({ allowed: true, reason: null, conditionalCreate: false });
+    expect(s.status().limitations).toEqual([]);
     expect(JSON.stringify(s)).not.toMatch(/SECRET/); // no token anywhere in the session value
   });
 
@@ -208,26 +219,53 @@ describe("startSession", () => {
     const fake = fakeEhr({ tokenResponse: { access_token: "tok", scope: narrowed, patient: "p1" } });
     const s = await createSessionStarter(deps(fake, "https://app/?code=c&state=s").d)();
     expect(s.scopes.missing).toEqual(["CarePlan.create"]);
-    expect(s.carePlanWrite.allowed).toBe(false);
-    expect(s.carePlanWrite.reason).toContain("printed and downloaded, but not saved");
-    expect(s.limitations).toEqual([s.carePlanWrite.reason]);
+    const status = await settled(s);
+    expect(status.carePlanWrite.allowed).toBe(false);
+    expect(status.carePlanWrite.reason).toContain("printed and downloaded, but not saved");
+    expect(status.limitations).toEqual([status.carePlanWrite.reason]);
   });
 
   it("a server whose CapabilityStatement lists CarePlan read-only cannot save either", async () => {
     const fake = fakeEhr({ carePlanInteractions: ["read", "search-type"] });
     const s = await createSessionStarter(deps(fake, "https://app/?code=c&state=s").d)();
-    expect(s.carePlanWrite).toMatchObject({ allowed: false, reason: CAREPLAN_READ_ONLY_SERVER });
+    expect((await settled(s)).carePlanWrite).toMatchObject({ allowed: false, reason: CAREPLAN_READ_ONLY_SERVER });
     expect(fake.fhirRequests).toEqual(["metadata"]);
+  });
+
+  it("the session is ready before the CapabilityStatement answers: the searches need not wait for it", async () => {
+    const fake = fakeEhr({ carePlanInteractions: ["read", "search-type"], metadataDelayMs: 200 });
+    const s = await createSessionStarter(deps(fake, "https://app/?code=c&state=s").d)();
+    expect(fake.fhirRequests).toEqual(["metadata"]); // asked at once, in the background
+    expect(s.status().capabilities).toBeNull();
+    expect(s.status().carePlanWrite.allowed).toBe(true); // not known yet: the granted scope decides for now
+    const seen = vi.fn();
+    s.subscribe(seen);
+    const after = await settled(s);
+    expect(seen).toHaveBeenCalled();
+    expect(after.capabilities).toMatchObject({ carePlanCreate: false });
+    expect(after.carePlanWrite).toMatchObject({ allowed: false, reason: CAREPLAN_READ_ONLY_SERVER });
+  });
+
+  it("when the token is gone the session ends: saving is off with a reason, nothing is sent", async () => {
+    const fake = fakeEhr();
+    const s = await createSessionStarter(deps(fake, "https://app/?code=c&state=s").d)();
+    await settled(s);
+    fake.tokenResponse.access_token = undefined;
+    const r = await s.transport.request({ method: "POST", url: "CarePlan", body: {} });
+    expect(r.status).toBe(401);
+    expect(fake.fhirRequests).toEqual(["metadata"]);
+    expect(s.status()).toMatchObject({ ended: true, carePlanWrite: { allowed: false, reason: SESSION_ENDED_NO_SAVE } });
   });
 
   it("counts token refreshes and tells listeners (no token passed)", async () => {
     const fake = fakeEhr();
     const s = await createSessionStarter(deps(fake, "https://app/?code=c&state=s").d)();
+    await settled(s);
     const seen = vi.fn();
-    const off = s.onTokenRefresh(seen);
-    const before = s.tokenRefreshes();
+    const off = s.subscribe(seen);
+    const before = s.status().tokenRefreshes;
     await s.transport.request({ method: "GET", url: "Observation" });
-    expect(s.tokenRefreshes()).toBe(before + 1);
+    expect(s.status().tokenRefreshes).toBe(before + 1);
     expect(seen).toHaveBeenCalledWith();
     off();
     await s.transport.request({ method: "GET", url: "Observation" });
@@ -258,8 +296,9 @@ describe("summarizeSession", () => {
     expect(sessionDataAttributes(summary)).toEqual({
       "data-session-patient": "p1",
       "data-session-can-save": "false",
-      "data-session-refreshes": String(s.tokenRefreshes()),
+      "data-session-refreshes": String(s.status().tokenRefreshes),
       "data-session-missing": "Condition.search CarePlan.create",
+      "data-session-ended": "false",
     });
     expect(JSON.stringify(summary)).not.toMatch(/SECRET/);
   });

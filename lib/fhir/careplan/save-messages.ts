@@ -12,7 +12,7 @@ function sentence(reason: SaveFailureReason, status: number | null, detail: stri
     case "careplan.save.patient-mismatch":
       return `Not sent: the CarePlan is for a different patient than the one this session was launched for (${detail ?? ""}). Relaunch the app from the patient's chart.`;
     case "careplan.save.unauthorized":
-      return `The EHR did not accept the session (401 Unauthorized): it may have expired. Relaunch the app from the chart. ${KEEP}`;
+      return "Not saved: your EHR session for this app has expired (401 Unauthorized), and the app sends nothing without a valid session. Open the app again from the patient's chart to save. The plan is still on screen: download the CarePlan JSON or print it now.";
     case "careplan.save.forbidden":
       return `The EHR refused to save the CarePlan (403 Forbidden): this app or your account is not allowed to write CarePlans for this patient. ${KEEP}`;
     case "careplan.save.multiple-matches":
