@@ -8,6 +8,7 @@ import type { CarePlanActivity, CodeableConcept, Period, Quantity } from "fhir/r
 import type { Confirmations, StepProduct, TaperPlan, TaperStep } from "@/lib/domain";
 import { RXNORM_SYSTEM, UCUM_SYSTEM } from "@/lib/domain/code-systems";
 import { FOLLOW_UP_ENCOUNTER } from "./codes";
+import { stepExtension } from "./extensions";
 import { STEP_KIND_LABELS, formatMme, inclusiveEnd } from "./format";
 import { dispenseLines, productLine, stepLabel } from "./sections-plan";
 
@@ -60,6 +61,8 @@ function medicationActivity(step: TaperStep, p: StepProduct): CarePlanActivity {
   const amount = dailyAmount(p);
   return {
     detail: {
+      // the step's index and total planned MME/day, read back at follow-up (extensions.ts)
+      extension: [stepExtension(step)],
       kind: "MedicationRequest",
       status: "not-started",
       productCodeableConcept: productConcept(p),

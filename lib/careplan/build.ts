@@ -10,9 +10,10 @@
 import type { CarePlan, Period, Reference } from "fhir/r4";
 import type { ResourceRef, TaperPlan } from "@/lib/domain";
 import { buildActivities } from "./activities";
+import { rateExtension, revisionExtension } from "./extensions";
 import { CAREPLAN_AUTHOR_TYPES, PAIN_PLAN_CATEGORY, US_CORE_ASSESS_PLAN_CATEGORY } from "./codes";
 import { buildPlanDocument, planDescription, planTitle } from "./document";
-import { buildNotes } from "./notes";
+import { buildNotes, revisionNote } from "./notes";
 import type { CarePlanContext } from "./types";
 import { renderXhtml } from "./xhtml";
 
@@ -46,7 +47,8 @@ function planPeriod(plan: TaperPlan): Period {
  * categories in one CodeableConcept (as in the CPG example, so that the CPG's required
  * binding and US Core's slice are met by the same concept), narrative with the schedule
  * table, one activity per step and product, follow-up and monitoring activities,
- * supportingInfo, notes and the proposal identifier. Does not validate: see
+ * supportingInfo, notes and the proposal identifier; the rate (and, on a revision, the
+ * revision and `replaces`) as extensions read back at follow-up (extensions.ts). Does not validate: see
  * lib/fhir/careplan validateCarePlan. An author whose type CarePlan.author does not accept
  * (e.g. a `Person` fhirUser) is left out and explained in a note rather than rejected by the EHR.
  */
@@ -59,9 +61,12 @@ export function buildCarePlan(plan: TaperPlan, context: CarePlanContext): CarePl
       ? [`Author not recorded in CarePlan.author: ${referenceType(author) ?? "this reference"} is not an accepted author type (${author}).`]
       : [];
   const supportingInfo = supportingReferences(context);
+  const revision = context.revision;
   return {
     resourceType: "CarePlan",
+    extension: [rateExtension(plan.options, plan.targetMmePerDay), ...(revision ? [revisionExtension(revision.record)] : [])],
     identifier: [{ system: context.identifier.system, value: context.identifier.value }],
+    ...(revision ? { replaces: [{ reference: revision.replaces }] } : {}),
     status: "draft",
     intent: context.intent ?? "proposal",
     category: [{ coding: [{ ...PAIN_PLAN_CATEGORY }, { ...US_CORE_ASSESS_PLAN_CATEGORY }], text: PAIN_PLAN_CATEGORY.display }],
@@ -75,6 +80,6 @@ export function buildCarePlan(plan: TaperPlan, context: CarePlanContext): CarePl
     ...(supportingInfo.length > 0 ? { supportingInfo } : {}),
     text: { status: "generated", div: renderXhtml(buildPlanDocument(plan, context)) },
     activity: buildActivities(plan, context.confirmations, period),
-    note: buildNotes(plan, context, extraNotes),
+    note: buildNotes(plan, context, [...(revision ? [revisionNote(revision)] : []), ...extraNotes]),
   };
 }

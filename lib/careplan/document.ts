@@ -5,6 +5,7 @@
  */
 import type { TaperPlan } from "@/lib/domain";
 import { changeStepCount, formatMme, ratePhrase, targetPhrase } from "./format";
+import { revisionNote } from "./notes";
 import { mmeSection } from "./sections-mme";
 import { followUpSection, rateSection, scheduleSection } from "./sections-plan";
 import { confirmationsSection, readinessSection } from "./sections-readiness";
@@ -50,6 +51,7 @@ export function buildPlanDocument(plan: TaperPlan, context: CarePlanContext): Pl
   return {
     title: planTitle(plan),
     summary: [
+      ...(context.revision ? [revisionNote(context.revision)] : []),
       planDescription(plan),
       `FHIR CarePlan status: draft; intent: ${intent}. Proposal identifier: ${context.identifier.value}. Created ${context.created}.`,
     ],

@@ -12,3 +12,6 @@ export {
   US_CORE_ASSESS_PLAN_CATEGORY,
 } from "./codes";
 export type { CarePlanContext, CarePlanIntent, ProposalIdentifier } from "./types";
+export { followUpFromCarePlans } from "./followup";
+export { isAppTaperCarePlan, readSavedPlan, readTaperCarePlans } from "./read";
+export type { CarePlanRevision } from "./types";

@@ -9,7 +9,7 @@ import { FACTOR_TABLE_LABELS } from "./codes";
 import { formatMme } from "./format";
 import { assumptionLines, orderLine } from "./sections-mme";
 import { confirmationLines } from "./sections-readiness";
-import type { CarePlanContext } from "./types";
+import type { CarePlanContext, CarePlanRevision } from "./types";
 
 const bullet = (lines: readonly string[]): string => lines.map((l) => `- ${l}`).join("\n");
 
@@ -41,4 +41,18 @@ export function buildNotes(plan: TaperPlan, context: CarePlanContext, extra: rea
   if (plan.warnings.length > 0) texts.push(`Plan warnings:\n${bullet(plan.warnings.map((w) => `${w.message} (${w.code})`))}`);
   texts.push(...extra);
   return texts.map((text) => ({ time: context.created, text }));
+}
+
+const REVISION_WORDS: Record<CarePlanRevision["record"]["kind"], string> = {
+  pause: "pause (the dose is held)",
+  slow: "slower taper",
+  resume: "taper resumed",
+  stop: "taper stopped (the current dose is held; no further reductions in this plan)",
+};
+
+/** "Revision of CarePlan/12 (...): pause (the dose is held) for 2 intervals. Reason: ..." */
+export function revisionNote(revision: CarePlanRevision): string {
+  const r = revision.record;
+  const pause = r.kind === "pause" && r.pauseIntervals !== null ? ` for ${r.pauseIntervals} interval${r.pauseIntervals === 1 ? "" : "s"}` : "";
+  return `Revision of ${revision.replacedSummary}: ${REVISION_WORDS[r.kind]}${pause}. Reason: ${r.reason}. The earlier CarePlan is not modified; this one replaces it.`;
 }

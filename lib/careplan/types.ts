@@ -9,6 +9,7 @@ import type {
   MmeResult,
   ReadinessResult,
   ResourceRef,
+  RevisionRecord,
 } from "@/lib/domain";
 
 /**
@@ -17,6 +18,18 @@ import type {
  * the issuer configuration selects it.
  */
 export type CarePlanIntent = "proposal" | "plan";
+
+/**
+ * A revision of the plan in effect (issue "Follow-up visits"): the new CarePlan `replaces`
+ * the earlier one, which is never modified; the kind and the reason are recorded in it.
+ */
+export interface CarePlanRevision {
+  /** The CarePlan replaced (`CarePlan/<id>`). */
+  replaces: ResourceRef;
+  record: RevisionRecord;
+  /** The replaced plan in a few words, for the note and the narrative, e.g. "CarePlan/12 created 2025-03-01". */
+  replacedSummary: string;
+}
 
 /** The client-generated identifier that makes the write conditional (If-None-Exist). */
 export interface ProposalIdentifier {
@@ -44,4 +57,6 @@ export interface CarePlanContext {
   intent?: CarePlanIntent;
   /** MedicationRequests and Observations the plan was computed from (deduplicated by the builder). */
   supportingRefs: ResourceRef[];
+  /** Present when this CarePlan revises the plan in effect. */
+  revision?: CarePlanRevision;
 }

@@ -3,6 +3,8 @@ export type * from "./opioids";
 export type * from "./mme";
 export type * from "./readiness";
 export type * from "./taper";
+export type * from "./followup";
 export { OPIOID_INGREDIENTS } from "./opioids";
 export { CONFIRMATION_IDS } from "./readiness";
 export * from "./code-systems";
+export { REVISION_KINDS } from "./followup";
