@@ -3,7 +3,7 @@
  * CarePlans this app wrote, where the patient is on it, and revisions of it.
  * Sources: CDC 2022 draft l.2414-2415 (follow up at least monthly), l.2425-2430 (slow or
  * pause; do not reverse without review), l.2466-2498 (risks of faster tapers, Agnoli 2021),
- * l.2439-2441 (tolerance lost within about a week); docs/clinical-sources.md "Follow-up".
+ * l.2439-2441 (tolerance lost within about a week); docs/clinical-sources.md section 7.4.
  */
 import type { IsoDate, IsoDateTime, ResourceRef } from "./common";
 import type { CompletenessState } from "./mme";

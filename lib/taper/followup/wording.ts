@@ -1,5 +1,5 @@
 /**
- * The words of the follow-up status, with their sources (docs/clinical-sources.md "Follow-up").
+ * The words of the follow-up status, with their sources (docs/clinical-sources.md section 7.4).
  * Faster than planned: a caution with the evidence, the tolerance-loss and naloxone reminder,
  * and a question to the clinician. Slower or paused: neutral (pauses are allowed, CDC 2022
  * draft l.2425-2427). Above the start: a prominent caution (do not reverse a taper without a
