@@ -11,7 +11,7 @@
  * so that two steps ahead can never read as one. The tolerance absorbs differences in how
  * the plan and the orders state the same dose (rounding, PRN counted at its maximum), not
  * clinical variation. Product decision (no guideline gives a number): docs/clinical-sources.md
- * "Follow-up".
+ * section 7.4.
  */
 import type { IsoDate, PlannedStep } from "@/lib/domain";
 
