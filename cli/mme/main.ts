@@ -10,9 +10,8 @@ import { calculateMme } from "@/lib/mme";
 import type { NdcLookup } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
 import { InputError } from "@/cli/shared/errors";
-import { parsePatient } from "@/cli/shared/patient";
-import { readInput } from "@/cli/shared/read";
-import type { InputStore } from "@/cli/shared/store";
+import { readInput, type Input } from "@/cli/shared/read";
+import { loadPatient, unreadableOrders } from "@/lib/fhir/load";
 import { parseArgs, USAGE, type MmeArgs } from "./args";
 import { patientJson } from "./output";
 
@@ -27,23 +26,23 @@ async function loadNdcLookup(): Promise<NdcLookup> {
   return makeNdcLookup(NDC_TABLE);
 }
 
-async function writePatients(store: InputStore, args: MmeArgs & { asOf: string }, out: Writable): Promise<void> {
+async function writePatients(input: Input, args: MmeArgs & { asOf: string }, out: Writable): Promise<void> {
   let ndcLookup: NdcLookup | undefined;
   let first = true;
-  for (const bucket of store.patients()) {
-    const p = parsePatient(bucket, store);
-    const orders = p.resources.MedicationRequest;
+  for (const group of input.groups.patients()) {
+    const p = loadPatient(group.items, (ref) => input.groups.medication(ref), ["MedicationRequest"]);
+    const orders = p.medicationRequests;
     if (ndcLookup === undefined && needsNdcLookup(orders, p.medications)) ndcLookup = await loadNdcLookup();
     const result = calculateMme({
       medicationRequests: orders,
       medications: p.medications,
-      unreadable: p.unreadable.filter((u) => u.resourceType === "MedicationRequest" || u.resourceType === null),
+      unreadable: unreadableOrders(p.unreadable),
       asOf: args.asOf,
       factorTableId: args.factorTableId,
       lookbackDays: args.lookbackDays,
       ndcLookup,
     });
-    await write(out, `${first ? "" : ",\n"}${JSON.stringify(patientJson(bucket.ref, result))}`);
+    await write(out, `${first ? "" : ",\n"}${JSON.stringify(patientJson(group.ref, result))}`);
     first = false;
   }
 }
@@ -61,16 +60,16 @@ export async function runMme(argv: readonly string[], streams: Streams, today: s
     return 2;
   }
   const args = { ...parsed.args, asOf: parsed.args.asOf ?? today };
-  let store: InputStore;
+  let input: Input;
   try {
-    store = await readInput(args.path, { types: new Set(["MedicationRequest"]) });
+    input = await readInput(args.path, { types: new Set(["MedicationRequest"]) });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     streams.stderr.write(`mme: ${e.message}\n`);
     return 2;
   }
   await write(streams.stdout, `{"factorTable":${JSON.stringify(args.factorTableId)},"asOf":${JSON.stringify(args.asOf)},"lookbackDays":${args.lookbackDays},"patients":[\n`);
-  await writePatients(store, args, streams.stdout);
-  await write(streams.stdout, `\n],"unassigned":${JSON.stringify(store.unassigned)}}\n`);
+  await writePatients(input, args, streams.stdout);
+  await write(streams.stdout, `\n],"unassigned":${JSON.stringify(input.unassigned)}}\n`);
   return 0;
 }

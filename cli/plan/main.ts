@@ -62,8 +62,6 @@ function withFlags(defaults: TaperOptions, args: PlanArgs): TaperOptions {
 }
 
 function carePlanOf(plan: TaperPlan, mme: MmeResult, readiness: ReadinessResult, patientId: string, now: Date): unknown {
-  const evidenceRefs = readiness.findings.flatMap((f) => f.evidence.map((e) => e.reference)).filter((r): r is string => r !== undefined && r.startsWith("Observation/"));
-  const orderRefs = mme.orders.filter((o) => o.status === "counted").map((o) => o.medicationRequest);
   return buildCarePlan(plan, {
     patientRef: `Patient/${patientId}`,
     created: now.toISOString(),
@@ -72,6 +70,5 @@ function carePlanOf(plan: TaperPlan, mme: MmeResult, readiness: ReadinessResult,
     readiness,
     // The command has no clinician at the keyboard: nothing is confirmed, and the CarePlan says so.
     confirmations: { checked: {}, followUpDate: null },
-    supportingRefs: [...orderRefs, ...evidenceRefs],
   });
 }

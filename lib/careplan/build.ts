@@ -8,7 +8,7 @@
  * The CPG profile limits status to active|completed, so this draft does not claim it in meta.profile.
  */
 import type { CarePlan, Period, Reference } from "fhir/r4";
-import type { ResourceRef, TaperPlan } from "@/lib/domain";
+import type { MmeResult, ReadinessResult, ResourceRef, TaperPlan } from "@/lib/domain";
 import { buildActivities } from "./activities";
 import { rateExtension, revisionExtension } from "./extensions";
 import { CAREPLAN_AUTHOR_TYPES, PAIN_PLAN_CATEGORY, US_CORE_ASSESS_PLAN_CATEGORY } from "./codes";
@@ -31,11 +31,17 @@ function isAllowedAuthor(ref: ResourceRef): boolean {
   return CAREPLAN_AUTHOR_TYPES.some((t) => t === type);
 }
 
-/** Context refs first, then every order the MME was computed from (not the excluded ones), once each. */
-export function supportingReferences(context: CarePlanContext): Reference[] {
-  const orderRefs = context.mme.orders.filter((o) => o.status !== "excluded").map((o) => o.medicationRequest);
-  const unique = [...new Set([...context.supportingRefs, ...orderRefs])].filter((r) => r.trim() !== "");
-  return unique.map((reference) => ({ reference }));
+/**
+ * CarePlan.supportingInfo, the one rule for the app's and the `plan` command's CarePlan:
+ * every order the MME read (counted, not computable, or excluded for a clinical reason such
+ * as buprenorphine or a stale order; not the orders excluded as not an opioid), then the
+ * evidence of every readiness finding, each reference once, in that order.
+ */
+export function supportingReferences(mme: MmeResult, readiness: ReadinessResult): Reference[] {
+  const refs = new Set<ResourceRef>();
+  for (const o of mme.orders) if (o.status !== "excluded" || o.reason !== "mme.excluded.not-an-opioid") refs.add(o.medicationRequest);
+  for (const f of readiness.findings) for (const e of f.evidence) if (e.reference !== undefined) refs.add(e.reference);
+  return [...refs].filter((r) => r.trim() !== "").map((reference) => ({ reference }));
 }
 
 function planPeriod(plan: TaperPlan): Period {
@@ -60,7 +66,7 @@ export function buildCarePlan(plan: TaperPlan, context: CarePlanContext): CarePl
     author !== undefined && !authorOk
       ? [`Author not recorded in CarePlan.author: ${referenceType(author) ?? "this reference"} is not an accepted author type (${author}).`]
       : [];
-  const supportingInfo = supportingReferences(context);
+  const supportingInfo = supportingReferences(context.mme, context.readiness);
   const revision = context.revision;
   return {
     resourceType: "CarePlan",

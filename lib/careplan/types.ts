@@ -55,8 +55,6 @@ export interface CarePlanContext {
   confirmations: Confirmations;
   /** Default `proposal`. */
   intent?: CarePlanIntent;
-  /** MedicationRequests and Observations the plan was computed from (deduplicated by the builder). */
-  supportingRefs: ResourceRef[];
   /** Present when this CarePlan revises the plan in effect. */
   revision?: CarePlanRevision;
 }

@@ -10,9 +10,19 @@ import type { CompletenessState } from "@/lib/domain";
 import { notGrantedIssue, type AppIssue } from "./errors";
 import { searchAllPages, type PagedSearchResult } from "./paging";
 import { buildPatientSearches, DEFAULT_OBSERVATION_LOOKBACK_DAYS, type SearchKey, type SearchSpec } from "./queries";
-import { emptyResources, fileResource, type RecordResources } from "./record-sort";
+import { emptyResources, fileResource, type FiledType, type RecordResources } from "./load";
 import type { RetryOptions } from "./retry";
 import type { FhirTransport } from "./transport";
+
+export type { RecordResources } from "./load";
+
+/** Resource types each search may return; anything else is counted as `ignored`. */
+export const EXPECTED_TYPES: Record<SearchKey, readonly FiledType[]> = {
+  medicationRequests: ["MedicationRequest", "Medication"],
+  observations: ["Observation"],
+  conditions: ["Condition"],
+  carePlans: ["CarePlan"],
+};
 
 export type SearchOutcomeState = "complete" | "truncated" | "failed" | "not-granted";
 
@@ -149,7 +159,7 @@ export function startPatientRecord(transport: FhirTransport, patientId: string, 
     const results = settled.flatMap((r) => (r.result ? [r.result] : []));
     let ignored = 0;
     for (const raw of results.flatMap((r) => r.resources)) {
-      if (!fileResource(resources, key, raw, patientId, seen)) ignored++;
+      if (!fileResource(resources, raw, { expected: EXPECTED_TYPES[key], patientId, seen })) ignored++;
     }
     return mergeOutcome(key, results, ignored);
   };

@@ -69,7 +69,6 @@ export function useCarePlanSave(session: SmartSession, view: ClinicalView, plan:
       readiness: view.readiness,
       confirmations,
       intent: session.issuer.carePlanIntent,
-      supportingRefs: view.supportingRefs,
     });
   }, [plan, session, view, confirmations, identifierFor]);
 

@@ -7,7 +7,8 @@
  */
 import { useMemo } from "react";
 import useSWR from "swr";
-import type { MmeResult, ReadinessResult, ResourceRef, TaperOptions, UnreadableResource } from "@/lib/domain";
+import type { MmeResult, ReadinessResult, TaperOptions } from "@/lib/domain";
+import { unreadableOrders } from "@/lib/fhir/load";
 import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
 import { calculateMme, unknownMmeResult } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
@@ -21,13 +22,6 @@ export interface ClinicalView {
   regimen: Regimen;
   defaults: TaperOptions;
   rationale: string;
-  /** MedicationRequests and Observations the numbers were computed from (CarePlan supportingInfo). */
-  supportingRefs: ResourceRef[];
-}
-
-/** Unreadable resources of the medication search (orders, or of unknown type): they make the MME incomplete. */
-function unreadableOrders(part: MedicationPart): UnreadableResource[] {
-  return part.unreadable.filter((u) => u.resourceType === "MedicationRequest" || u.resourceType === null);
 }
 
 function unavailableSources(record: PatientRecord): Partial<Record<ReadinessSource, string>> {
@@ -49,18 +43,11 @@ function computeMme(part: MedicationPart, asOf: string, ndcLookup: NdcLookup | u
   return calculateMme({
     medicationRequests: part.medicationRequests,
     medications: part.medications,
-    unreadable: unreadableOrders(part),
+    unreadable: unreadableOrders(part.unreadable),
     asOf,
     truncated: part.medicationListState === "incomplete",
     ndcLookup,
   });
-}
-
-function supportingRefs(mme: MmeResult, readiness: ReadinessResult): ResourceRef[] {
-  const refs = new Set<ResourceRef>();
-  for (const o of mme.orders) if (o.status !== "excluded" || o.reason !== "mme.excluded.not-an-opioid") refs.add(o.medicationRequest);
-  for (const f of readiness.findings) for (const e of f.evidence) if (e.reference) refs.add(e.reference);
-  return [...refs];
 }
 
 /** Loads the NDC table only when some order is coded with an NDC alone. */
@@ -99,7 +86,6 @@ export function useClinicalView(record: PatientRecord | undefined, mme: MmeResul
       regimen,
       defaults: defaultTaperOptions(readiness, regimen, asOf),
       rationale: defaultRationale(readiness),
-      supportingRefs: supportingRefs(mme, readiness),
     };
   }, [record, mme, asOf]);
 }

@@ -1,13 +1,12 @@
 /**
  * The launcher's one-line summary of a patient: current opioid orders and the MME band,
  * computed the way the app computes them: the record's MedicationRequests and Medications
- * parsed by lib/fhir/parse, then lib/mme's calculateMme (CDC 2022 factors) as of the
+ * filed by the shared loader (lib/fhir/load), then lib/mme's calculateMme (CDC 2022 factors) as of the
  * sandbox's day. Works for scenario patients and for SANDBOX_DATA patients alike.
  */
 import type { MemoryRepository } from "@medplum/fhir-router";
-import type { Medication, MedicationRequest } from "fhir/r4";
-import type { MmeResult, UnreadableResource } from "@/lib/domain";
-import { parseResource } from "@/lib/fhir/parse";
+import type { MmeResult } from "@/lib/domain";
+import { loadResources, normalizeReference, unreadableOrders } from "@/lib/fhir/load";
 import { calculateMme, describeTotal, MME_BAND_HIGH, MME_BAND_REASSESS } from "@/lib/mme";
 
 export interface PatientSummaryLine {
@@ -31,20 +30,14 @@ export async function summarizePatient(repo: MemoryRepository, patientId: string
     filters: [{ code: "subject", operator: "eq", value: `Patient/${patientId}` }],
     count: 10_000,
   });
-  const medicationRequests: MedicationRequest[] = [];
-  const unreadable: UnreadableResource[] = [];
-  const medicationIds = new Set<string>();
-  for (const r of raw) {
-    const parsed = parseResource(r);
-    if (!parsed.ok) unreadable.push(parsed.unreadable);
-    else if (parsed.resource.resourceType === "MedicationRequest") {
-      medicationRequests.push(parsed.resource);
-      const ref = parsed.resource.medicationReference?.reference;
-      if (ref?.startsWith("Medication/")) medicationIds.add(ref.slice("Medication/".length));
-    }
-  }
-  const medications = await readMedications(repo, medicationIds);
-  const result = calculateMme({ medicationRequests, medications, unreadable, asOf });
+  const orders = loadResources(raw, { expected: ["MedicationRequest"], patientId });
+  const medicationIds = new Set(orders.medicationRequests.flatMap((o) => {
+    const ref = o.medicationReference?.reference;
+    const target = ref === undefined ? "" : normalizeReference(ref);
+    return target.startsWith("Medication/") ? [target.slice("Medication/".length)] : [];
+  }));
+  const medications = loadResources(await readMedications(repo, medicationIds), { expected: ["Medication"], patientId: null }).medications;
+  const result = calculateMme({ medicationRequests: orders.medicationRequests, medications, unreadable: unreadableOrders(orders.unreadable), asOf });
   const opioids = result.orders.flatMap((o) => {
     if (o.status === "counted") return [o.display];
     if (o.status === "not-computable") return [`${o.display} (not computable)`];
@@ -53,14 +46,14 @@ export async function summarizePatient(repo: MemoryRepository, patientId: string
   return { opioids: [...new Set(opioids)], mmeBand: mmeBandLabel(result) };
 }
 
-async function readMedications(repo: MemoryRepository, ids: ReadonlySet<string>): Promise<Medication[]> {
-  const out: Medication[] = [];
+/** The raw Medications by id; a missing one leaves its order not computable (calculateMme says so). */
+async function readMedications(repo: MemoryRepository, ids: ReadonlySet<string>): Promise<unknown[]> {
+  const out: unknown[] = [];
   for (const id of ids) {
     try {
-      const parsed = parseResource(await repo.readResource("Medication", id));
-      if (parsed.ok && parsed.resource.resourceType === "Medication") out.push(parsed.resource);
+      out.push(await repo.readResource("Medication", id));
     } catch {
-      // A missing Medication leaves its order not computable; calculateMme says so.
+      // not in the repository: see above
     }
   }
   return out;

@@ -61,8 +61,15 @@ describe("buildCarePlan: header fields", () => {
     expect(cp.description).toContain("2025-03-03 to 2025-07-21, 5 steps after the starting dose");
   });
 
-  it("references the supporting resources once each, with the orders the MME counted but not excluded ones", () => {
-    expect(cp.supportingInfo).toEqual([{ reference: "Observation/peg1" }, { reference: "MedicationRequest/mr-oxy" }]);
+  it("references the supporting resources once each: the orders the MME read (a stale one too), then the findings' evidence", () => {
+    expect(cp.supportingInfo).toEqual([{ reference: "MedicationRequest/mr-oxy" }, { reference: "MedicationRequest/mr-old" }, { reference: "MedicationRequest/mr-lz" }]);
+    const notOpioid = makeMme();
+    const stale = notOpioid.orders[1];
+    if (stale === undefined) throw new Error("fixture changed");
+    notOpioid.orders.push({ ...stale, medicationRequest: "MedicationRequest/mr-lisinopril", reason: "mme.excluded.not-an-opioid" });
+    const refs = buildCarePlan(makePlan(), makeContext({ mme: notOpioid })).supportingInfo?.map((r) => r.reference);
+    expect(refs).not.toContain("MedicationRequest/mr-lisinopril");
+    expect(new Set(refs).size).toBe(refs?.length);
   });
 
   it("is deterministic: the same inputs give the same resource", () => {

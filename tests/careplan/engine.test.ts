@@ -43,7 +43,7 @@ describe("CarePlan from proposeTaperPlan", () => {
   // oxycodone 10 mg (1049683) every 8 h = 30 mg/d x 1.5 = 45 MME; fentanyl 25 mcg/h (245134) = 25 x 2.4 = 60 MME
   const mme = mmeOf([counted("1049683", 1, 3, 45), counted("245134", 1, 1 / 3, 60)]);
   const plan = planFor(mme, true);
-  const cp = buildCarePlan(plan, makeContext({ mme, supportingRefs: [] }));
+  const cp = buildCarePlan(plan, makeContext({ mme }));
 
   it("validates with no error (R4, codes, narrative, project rules)", async () => {
     const v = await validateCarePlan(cp);

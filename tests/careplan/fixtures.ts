@@ -168,7 +168,6 @@ export function makeContext(over: Partial<CarePlanContext> = {}): CarePlanContex
     mme: makeMme(),
     readiness: makeReadiness(),
     confirmations: makeConfirmations(),
-    supportingRefs: ["Observation/peg1", "MedicationRequest/mr-oxy"],
     ...over,
   };
 }

@@ -29,7 +29,7 @@ async function transportFor(denyScopes: string[] = []) {
 }
 
 function carePlanFor(uuid: string) {
-  return buildCarePlan(makePlan(), makeContext({ patientRef: `Patient/${PATIENT}`, identifier: { system: "urn:ietf:rfc:3986", value: `urn:uuid:${uuid}` }, supportingRefs: [] }));
+  return buildCarePlan(makePlan(), makeContext({ patientRef: `Patient/${PATIENT}`, identifier: { system: "urn:ietf:rfc:3986", value: `urn:uuid:${uuid}` } }));
 }
 
 describe("CarePlan write-back against the sandbox EHR", () => {

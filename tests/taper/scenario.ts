@@ -4,37 +4,21 @@
  * computed by lib/mme, as the app does.
  */
 import { readFileSync } from "node:fs";
-import type { Condition, Medication, MedicationRequest, Observation } from "fhir/r4";
-import { parseResource } from "@/lib/fhir/parse";
+import { bundleEntries, loadResources } from "@/lib/fhir/load";
 import { calculateMme } from "@/lib/mme";
 import type { ReadinessInputs } from "@/lib/taper";
-
-const READ = new Set(["MedicationRequest", "Medication", "Observation", "Condition"]);
 
 export function loadBundleFile(url: URL): unknown {
   return JSON.parse(readFileSync(url, "utf8"));
 }
 
 export function scenarioInputs(bundle: unknown, asOf: string, unavailable: ReadinessInputs["unavailable"] = {}): ReadinessInputs {
-  const mrs: MedicationRequest[] = [];
-  const meds: Medication[] = [];
-  const obs: Observation[] = [];
-  const conds: Condition[] = [];
-  const entries = typeof bundle === "object" && bundle !== null && "entry" in bundle && Array.isArray(bundle.entry) ? bundle.entry : [];
-  for (const entry of entries) {
-    const raw: unknown = typeof entry === "object" && entry !== null && "resource" in entry ? entry.resource : null;
-    const type = typeof raw === "object" && raw !== null && "resourceType" in raw ? raw.resourceType : null;
-    if (typeof type !== "string" || !READ.has(type)) continue;
-    const parsed = parseResource(raw);
-    if (!parsed.ok) throw new Error(`fixture resource does not validate: ${JSON.stringify(parsed.unreadable)}`);
-    const r = parsed.resource;
-    if (r.resourceType === "MedicationRequest") mrs.push(r);
-    else if (r.resourceType === "Medication") meds.push(r);
-    else if (r.resourceType === "Observation") obs.push(r);
-    else if (r.resourceType === "Condition") conds.push(r);
-  }
-  const mme = calculateMme({ medicationRequests: mrs, medications: meds, asOf });
-  return { mme, medicationRequests: mrs, medications: meds, observations: obs, conditions: conds, unavailable };
+  const read = bundleEntries(bundle);
+  if (!read.ok) throw new Error(`fixture is ${read.issue}`);
+  const r = loadResources(read.entries.map((e) => e.resource), { expected: ["MedicationRequest", "Medication", "Observation", "Condition"], patientId: null });
+  if (r.unreadable.length > 0) throw new Error(`fixture resource does not validate: ${JSON.stringify(r.unreadable)}`);
+  const mme = calculateMme({ medicationRequests: r.medicationRequests, medications: r.medications, asOf });
+  return { mme, medicationRequests: r.medicationRequests, medications: r.medications, observations: r.observations, conditions: r.conditions, unavailable };
 }
 
 export const fixture = (name: string): URL => new URL(`./fixtures/${name}.json`, import.meta.url);
