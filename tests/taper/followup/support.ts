@@ -57,7 +57,7 @@ export function nextUuid(): string {
 export function saved(plan: TaperPlan, mme: MmeResult, id: string, created: string, revision?: CarePlanRevision): CarePlan {
   const cp = buildCarePlan(plan, {
     patientRef: `Patient/${PATIENT}`, created, identifier: { system: "urn:ietf:rfc:3986", value: nextUuid() }, mme,
-    readiness: makeReadiness(), confirmations: makeConfirmations(), supportingRefs: [], ...(revision ? { revision } : {}),
+    readiness: makeReadiness(), confirmations: makeConfirmations(), ...(revision ? { revision } : {}),
   });
   return { ...cp, id, meta: { versionId: "1", lastUpdated: created } };
 }
