@@ -12,7 +12,7 @@ import { unreadableOrders } from "@/lib/fhir/load";
 import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
 import { calculateMme, unknownMmeResult } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
-import type { NdcLookup } from "@/lib/mme/integrations";
+import type { NdcLookup } from "@/lib/mme";
 import { assessReadiness, defaultRationale, defaultTaperOptions, regimenFromMme, type ReadinessSource, type Regimen } from "@/lib/taper";
 import { SWR_OPTIONS } from "./swr-options";
 

@@ -6,8 +6,8 @@
  * Sources: docs/clinical-sources.md sections 2-3 (CDC 2022 / 2016 tables, CDC data
  * files, CDC MME IG and its defects, which are not copied).
  */
-export { calculateMme, unknownMmeResult, TRUNCATED_SENTENCE } from "./calculate";
-export type { MmeInput, NdcLookup } from "./types";
+export { calculateMme, unknownMmeResult, TRUNCATED_SENTENCE } from "./total";
+export type { MmeInput, NdcLookup } from "./input";
 export { DEFAULT_LOOKBACK_DAYS, MME_BAND_HIGH, MME_BAND_REASSESS } from "./constants";
 export { CDC_2016_TABLE, CDC_2022_TABLE, DATA_FILE_FACTORS, DEFAULT_FACTOR_TABLE_ID, FACTOR_TABLES, METHADONE_2016_TIERS } from "./factors/tables";
 export { describeFactorTable, type FactorRowDescription, type FactorTableDescription } from "./factors/describe";

@@ -13,7 +13,7 @@
  */
 import type { FactorTableId, IsoDate } from "@/lib/domain";
 import type { Medication, MedicationRequest } from "fhir/r4";
-import { calculateMme } from "./calculate";
+import { calculateMme } from "./total";
 import { DEFAULT_LOOKBACK_DAYS } from "./constants";
 import { dayNumber, formatDay } from "./dates";
 import { durationHours } from "./units";

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { calculateMme } from "@/lib/mme";
 import { makeNdcLookup, NDC_SYSTEM } from "@/lib/mme/ndc";
 import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
-import { GTS_ABBREVIATION_SYSTEM } from "@/lib/mme/timing";
+import { GTS_ABBREVIATION_SYSTEM } from "@/lib/mme/frequency/timing-code";
 import { AS_OF, one, order, parsed, perDay, tab } from "./builders";
 import { SIG_CORPUS } from "./sig/corpus";
 

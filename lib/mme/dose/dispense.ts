@@ -8,7 +8,7 @@ import type { OpioidProduct } from "@/lib/domain";
 import type { MedicationRequestDispenseRequest } from "fhir/r4";
 import { assume, fail, num, ok, type Notes, type Step } from "@/lib/mme/notes";
 import { durationHours } from "@/lib/mme/units";
-import { readDoseQuantity } from "./amount";
+import { readDoseQuantity } from "./quantity";
 import type { DosageResult } from "./dosage";
 
 const HOURS_PER_DAY = 24;

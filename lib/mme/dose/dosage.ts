@@ -7,15 +7,16 @@
  */
 import type { OpioidProduct, ValueSource } from "@/lib/domain";
 import type { Dosage } from "fhir/r4";
-import { readSig, timingCodePerDay } from "@/lib/mme/integrations";
+import { readSig } from "./sig";
+import { timingCodePerDay } from "@/lib/mme/frequency/timing-code";
 import type { ParsedSig } from "@/lib/mme/sig";
 import { assume, fail, num, ok, type Notes, type Step } from "@/lib/mme/notes";
-import { readDoseQuantity, type DoseAmount } from "./amount";
-import { applyPrnCaps } from "./caps";
-import { noteDiscrepancies } from "./discrepancy";
-import { structuredFrequency } from "./frequency";
-import { selectDose } from "./select";
-import { quantityFromSigDose } from "./sig-dose";
+import { readDoseQuantity, type DoseAmount } from "./quantity";
+import { applyPrnCaps } from "@/lib/mme/frequency/caps";
+import { noteDiscrepancies } from "./cross-check";
+import { structuredFrequency } from "@/lib/mme/frequency/timing";
+import { selectDose } from "./entries";
+import { quantityFromSigDose } from "./sig";
 
 export interface DosageResult {
   unitsPerAdministration: number | null;

@@ -4,7 +4,7 @@
  *
  * Sources for the abbreviations: ISMP List of Error-Prone Abbreviations (2021) for the Latin
  * forms still seen in real sigs (qd, qod, hs, bid, tid, qid, prn, po, sl); HL7 v3
- * GTSAbbreviation for the timing codes (see lib/mme/timing).
+ * GTSAbbreviation for the timing codes (see lib/mme/frequency/timing-code.ts).
  */
 import type { SigDoseUnit } from "./types";
 

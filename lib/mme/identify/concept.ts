@@ -7,8 +7,8 @@
 import type { Assumption } from "@/lib/domain";
 import type { CodeableConcept, Coding } from "fhir/r4";
 import { lookupRxnorm, type RxnormLookup } from "@/lib/mme/catalog";
-import { parseProductName } from "./name-parse";
-import { identificationFromNdc, type NdcLookup } from "@/lib/mme/integrations";
+import { parseProductName } from "./name";
+import type { NdcLookup, NdcMatch } from "@/lib/mme/ndc";
 import type { Identification } from "./types";
 
 const RXNORM_SYSTEMS = new Set(["http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88"]);
@@ -113,4 +113,15 @@ export function identifyConcept(concept: CodeableConcept, ndcLookup: NdcLookup |
   if (ndc !== null) return ndc;
   if (rx !== null) return fromHit(rx.hit, rx.coding);
   return fromNames(concept) ?? unrecognised(concept, ndcLookup);
+}
+
+/** An NDC match as an identification; null when the NDC is not in the table. */
+function identificationFromNdc(match: NdcMatch | null): Identification | null {
+  if (match === null) return null;
+  const name = `${match.row.productName} (${match.row.genericName}, NDC ${match.ndc})`;
+  if (match.product !== null) return { kind: "product", product: match.product, source: "ndc-table", assumptions: [], discrepancies: [] };
+  if (match.ingredient !== null) {
+    return { kind: "opioid-without-strength", name, ingredients: [match.ingredient], doseForm: null, source: "ndc-table", assumptions: [] };
+  }
+  return { kind: "unidentified", name, message: `${name}: ${match.row.drug} is not an opioid this calculator has a factor for.` };
 }

@@ -12,8 +12,8 @@ import type { Dosage, Quantity } from "fhir/r4";
 import type { ParsedSig, SigCap } from "@/lib/mme/sig";
 import { assume, newNotes, num, type Notes } from "@/lib/mme/notes";
 import { durationHours } from "@/lib/mme/units";
-import { readDoseQuantity } from "./amount";
-import { quantityFromSigUnit } from "./sig-dose";
+import { readDoseQuantity } from "@/lib/mme/dose/quantity";
+import { quantityFromSigUnit } from "@/lib/mme/dose/sig";
 
 const HOURS_PER_DAY = 24;
 

@@ -5,9 +5,9 @@
 import type { OpioidProduct } from "@/lib/domain";
 import type { ParsedSig } from "@/lib/mme/sig";
 import { newNotes, num, type Notes } from "@/lib/mme/notes";
-import { readDoseQuantity } from "./amount";
-import type { Schedule } from "./caps";
-import { quantityFromSigDose } from "./sig-dose";
+import { readDoseQuantity } from "./quantity";
+import type { Schedule } from "@/lib/mme/frequency/caps";
+import { quantityFromSigDose } from "./sig";
 
 /** Relative difference above which two values are said to disagree. */
 const MATERIAL_DIFFERENCE = 0.01;

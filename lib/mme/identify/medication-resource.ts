@@ -10,9 +10,9 @@ import type { Medication, MedicationIngredient, MedicationRequest, Ratio, Resour
 import { lookupRxnorm } from "@/lib/mme/catalog";
 import { readQuantityUnit } from "@/lib/mme/units";
 import { conceptName, identifyConcept } from "./concept";
-import { readDoseForm } from "./forms";
-import { findIngredient, namesNaloxone } from "./ingredients";
-import type { NdcLookup } from "@/lib/mme/integrations";
+import { readDoseForm } from "./name";
+import { findIngredient, namesNaloxone } from "./name";
+import type { NdcLookup } from "@/lib/mme/ndc";
 import type { Identification } from "./types";
 
 /** Type guard for contained resources (lib/fhir validates contained Medications with the Medication schema). */

@@ -14,9 +14,6 @@
  * Codings that disagree give null: unknown beats wrong.
  */
 import { normalizeSig, readFrequency } from "@/lib/mme/sig";
-import type { CodeableConceptLike, CodingLike, TimingCodeFrequency } from "./types";
-
-export type * from "./types";
 
 export const GTS_ABBREVIATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation";
 /** Older canonical URLs of the same code system seen in the wild (FHIR DSTU2/STU3). */
@@ -81,4 +78,44 @@ export function administrationsPerDayFromTimingCode(code: CodeableConceptLike | 
   if (first === undefined) return null;
   const agree = readings.every((r) => Math.abs(r.perDay - first.perDay) < 1e-9);
   return agree ? first : null;
+}
+
+/**
+ * Structural subsets of FHIR R4 Coding / CodeableConcept, so callers can pass
+ * `fhir4.CodeableConcept` (or anything shaped like it) without lib/mme importing FHIR types.
+ */
+export interface CodingLike {
+  system?: string | undefined;
+  code?: string | undefined;
+  display?: string | undefined;
+}
+
+export interface CodeableConceptLike {
+  coding?: readonly CodingLike[] | undefined;
+  text?: string | undefined;
+}
+
+/** How a timing code was read. */
+export type TimingCodeVia =
+  /** A code of http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation found in our table. */
+  | "gts-code"
+  /** A code string from another (or no) system, read with the sig-text frequency reader ("Q12H"). */
+  | "code-text"
+  /** `coding.display`, read with the sig-text frequency reader. */
+  | "display"
+  /** `CodeableConcept.text`, read with the sig-text frequency reader. */
+  | "text";
+
+export interface TimingCodeFrequency {
+  /** Administrations per day, the maximum the code allows (finite, > 0). */
+  perDay: number;
+  /** The code (or text) that gave the number, as written. */
+  code: string;
+  via: TimingCodeVia;
+}
+
+/** Administrations per day from `Timing.code` (maximum the code allows), with the code as written; null when none. */
+export function timingCodePerDay(code: CodeableConceptLike | undefined): { perDay: number; code: string } | null {
+  const reading = administrationsPerDayFromTimingCode(code);
+  return reading === null || !Number.isFinite(reading.perDay) || reading.perDay <= 0 ? null : { perDay: reading.perDay, code: reading.code };
 }

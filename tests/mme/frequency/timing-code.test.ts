@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { administrationsPerDayFromTimingCode, GTS_ABBREVIATION_SYSTEM, GTS_ADMINISTRATIONS_PER_DAY } from "@/lib/mme/timing";
+import { administrationsPerDayFromTimingCode, GTS_ABBREVIATION_SYSTEM, GTS_ADMINISTRATIONS_PER_DAY } from "@/lib/mme/frequency/timing-code";
 
 const gts = (code: string, display?: string) => ({ coding: [{ system: GTS_ABBREVIATION_SYSTEM, code, ...(display === undefined ? {} : { display }) }] });
 

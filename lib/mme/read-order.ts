@@ -5,13 +5,13 @@
  */
 import type { FactorTableId, IsoDate, OrderMme, OrderReason, ResourceRef } from "@/lib/domain";
 import type { Medication, MedicationRequest } from "fhir/r4";
-import type { NdcLookup } from "@/lib/mme/integrations";
+import type { NdcLookup } from "@/lib/mme/ndc";
 import { newNotes, type Notes } from "@/lib/mme/notes";
-import { identifyOrderMedication } from "@/lib/mme/product/identify";
-import type { Identification } from "@/lib/mme/product/types";
-import { computeOrder } from "./compute";
-import { evaluateCurrency } from "./currency";
-import { renderSig } from "./render";
+import { identifyOrderMedication } from "@/lib/mme/identify/order-medication";
+import type { Identification } from "@/lib/mme/identify/types";
+import { computeOrder } from "./dose/order";
+import { evaluateCurrency } from "./currency/order";
+import { renderSig } from "./sig/render";
 
 export interface OrderContext {
   asOf: IsoDate;

@@ -7,9 +7,9 @@ import type { Medication } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { makeNdcLookup } from "@/lib/mme/ndc";
 import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
-import { parseProductName } from "@/lib/mme/product/name-parse";
+import { parseProductName } from "@/lib/mme/identify/name";
 import { productByRxnorm } from "@/lib/mme/catalog";
-import { codes, every, one, order, patch, perDay, RXNORM, tab, UCUM } from "./builders";
+import { codes, every, one, order, patch, perDay, RXNORM, tab, UCUM } from "../builders";
 
 const NDC = "http://hl7.org/fhir/sid/ndc";
 const ndcLookup = makeNdcLookup(NDC_TABLE);

@@ -11,11 +11,11 @@ import type { FactorTableId, IsoDate, MmeResult, OpioidIngredient, OrderMme, Unr
 import { DEFAULT_LOOKBACK_DAYS, MME_BAND_HIGH, MME_BAND_REASSESS } from "./constants";
 import { dayNumber, isIsoDate } from "./dates";
 import { DEFAULT_FACTOR_TABLE_ID } from "./factors/tables";
-import { evaluateOrder, type OrderContext } from "./order/evaluate";
-import { supersedeDuplicates } from "./order/supersede";
-import { applyTotalDoseTiers } from "./order/tiers";
-import { indexMedications } from "./product/medication-resource";
-import type { MmeInput } from "./types";
+import { evaluateOrder, type OrderContext } from "./read-order";
+import { supersedeDuplicates } from "./currency/renewals";
+import { applyTotalDoseTiers } from "./factors/tiers";
+import { indexMedications } from "./identify/medication-resource";
+import type { MmeInput } from "./input";
 
 export const TRUNCATED_SENTENCE = "record truncated: MME may be incomplete";
 

@@ -7,7 +7,7 @@
 import type { OpioidProduct } from "@/lib/domain";
 import type { Dosage, DosageDoseAndRate, Quantity } from "fhir/r4";
 import { assume, fail, num, type Notes, type Step } from "@/lib/mme/notes";
-import { readDoseQuantity, type DoseAmount } from "./amount";
+import { readDoseQuantity, type DoseAmount } from "./quantity";
 
 function isOrderedWord(word: string | undefined): boolean {
   return word !== undefined && word.trim().toLowerCase() === "ordered";

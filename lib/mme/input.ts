@@ -4,9 +4,9 @@
  */
 import type { FactorTableId, IsoDate, UnreadableResource } from "@/lib/domain";
 import type { Medication, MedicationRequest } from "fhir/r4";
-import type { NdcLookup } from "./integrations";
+import type { NdcLookup } from "./ndc";
 
-export type { NdcLookup } from "./integrations";
+export type { NdcLookup } from "./ndc";
 
 export interface MmeInput {
   /** Every MedicationRequest of the patient that was read (opioid or not, any status). */

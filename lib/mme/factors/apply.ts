@@ -3,7 +3,7 @@
  * first, CDC data file for opioids the table lacks, flagged).
  */
 import type { FactorTableId, IngredientMme, OpioidProduct } from "@/lib/domain";
-import type { IngredientDaily } from "@/lib/mme/dose/amounts";
+import type { IngredientDaily } from "@/lib/mme/dose/ingredient-daily";
 import { factorKeyFor, resolveFactor } from "@/lib/mme/factors/lookup";
 import type { ResolvedFactor } from "@/lib/mme/factors/types";
 import { assume, fail, num, ok, type Notes, type Step } from "@/lib/mme/notes";

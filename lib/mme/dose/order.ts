@@ -6,11 +6,11 @@
  */
 import type { FactorTableId, IngredientMme, OpioidProduct, ValueSource } from "@/lib/domain";
 import type { Dosage, MedicationRequest } from "fhir/r4";
-import { ingredientAmounts, sumAmounts, type IngredientDaily } from "@/lib/mme/dose/amounts";
+import { ingredientAmounts, sumAmounts, type IngredientDaily } from "@/lib/mme/dose/ingredient-daily";
 import { estimateFromDispense } from "@/lib/mme/dose/dispense";
 import { computeDosage, type DosageResult } from "@/lib/mme/dose/dosage";
 import { assume, fail, newNotes, num, ok, type Notes, type Step } from "@/lib/mme/notes";
-import { applyFactors, sumMme } from "./factors";
+import { applyFactors, sumMme } from "@/lib/mme/factors/apply";
 
 export interface OrderComputation {
   ingredients: IngredientMme[];

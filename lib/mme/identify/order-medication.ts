@@ -4,7 +4,7 @@
  * the Medication was not supplied, the reference's display name (flagged).
  */
 import type { Medication, MedicationRequest } from "fhir/r4";
-import type { NdcLookup } from "@/lib/mme/integrations";
+import type { NdcLookup } from "@/lib/mme/ndc";
 import { identifyConcept } from "./concept";
 import { findMedication, identifyMedication } from "./medication-resource";
 import type { Identification } from "./types";
