@@ -133,14 +133,13 @@ function Workspace({ session, status, record, view, patient, asOf }: { session: 
   const planner = usePlanner(view, session.patientId, asOf);
   const plan = planner.outcome.ok ? planner.outcome.plan : null;
   const save = useCarePlanSave(session, view, plan, planner.confirmations);
-  const observationsAvailable = record.searches.observations.state === "complete" || record.searches.observations.state === "truncated";
   return (
     <>
       <DataNotices status={status} record={record} />
       <span hidden data-testid="record-ready" />
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Screens" />
       <TabPanel id={tab}>
-        {tab === "summary" && <SummaryPanel view={view} observations={record.observations} observationsAvailable={observationsAvailable} />}
+        {tab === "summary" && <SummaryPanel view={view} />}
         {tab === "readiness" && <ReadinessPanel view={view} />}
         {tab === "trends" && <TrendsPanel requests={record.medicationRequests} medications={record.medications} observations={record.observations} asOf={asOf} />}
         {tab === "plan" && (

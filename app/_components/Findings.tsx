@@ -1,14 +1,16 @@
-import type { Finding, FindingCategory, ReadinessResult } from "@/lib/domain";
-import { fmtDate } from "./format";
+import type { Finding, FindingCategory, FindingStatus, ReadinessResult } from "@/lib/domain";
+import { FindingItem } from "./FindingItem";
 
-const GROUPS: { category: FindingCategory; title: string; intro: string }[] = [
+const GROUPS: { category: Exclude<FindingCategory, "confirm">; title: string; intro: string }[] = [
   { category: "caution", title: "Cautions before tapering", intro: "Address these first; some mean a taper is not the right step." },
   { category: "reason", title: "Reasons to consider a taper", intro: "From the chart. Discuss with the patient before changing anything." },
+  { category: "context", title: "Dose and duration", intro: "Context for the plan, not reasons to taper by themselves." },
 ];
 
-const STATUS_LABEL: Record<Finding["status"], string> = { present: "Found", "not-found": "Not found", unknown: "Could not check" };
+/** Order within a group: what was found, then what could not be told (every status has a rank). */
+const RANK: Record<FindingStatus, number> = { present: 0, unknown: 1, "not-found": 2 };
 
-/** Readiness findings grouped by category, each with its evidence and citation. */
+/** Readiness findings grouped by category: those to act on in full, then the checks with nothing to act on, by their own titles. */
 export function Findings({ readiness }: { readiness: ReadinessResult }) {
   return (
     <div className="findings">
@@ -18,30 +20,18 @@ export function Findings({ readiness }: { readiness: ReadinessResult }) {
         </p>
       )}
       {GROUPS.map((g) => {
-        const items = readiness.findings
-          .filter((f) => f.category === g.category && f.status !== "not-found")
-          .sort((a, b) => order(a) - order(b));
-        const clear = readiness.findings.filter((f) => f.category === g.category && f.status === "not-found");
+        const inGroup = readiness.findings.filter((f) => f.category === g.category);
+        const items = inGroup.filter((f) => f.status !== "not-found").sort((a, b) => RANK[a.status] - RANK[b.status]);
+        const clear = inGroup.filter((f) => f.status === "not-found");
         return (
           <section key={g.category} aria-labelledby={`findings-${g.category}`} className="finding-group">
             <h3 id={`findings-${g.category}`}>{g.title}</h3>
             <p className="muted small">{g.intro}</p>
-            {items.length === 0 && <p className="muted">None found in the chart.</p>}
+            {items.length === 0 && <p className="muted">Nothing here needs action.</p>}
             <ul className="finding-list">
-              {items.map((f) => (
-                <FindingItem key={f.id} finding={f} />
-              ))}
+              {items.map((f) => <FindingItem key={f.id} finding={f} />)}
             </ul>
-            {clear.length > 0 && (
-              <details className="checked">
-                <summary>Checked and not found ({clear.length})</summary>
-                <ul>
-                  {clear.map((f) => (
-                    <li key={f.id}>{f.title}</li>
-                  ))}
-                </ul>
-              </details>
-            )}
+            {clear.length > 0 && <CheckedList findings={clear} />}
           </section>
         );
       })}
@@ -49,31 +39,17 @@ export function Findings({ readiness }: { readiness: ReadinessResult }) {
   );
 }
 
-function order(f: Finding): number {
-  return f.status === "present" ? 0 : 1;
-}
-
-function FindingItem({ finding: f }: { finding: Finding }) {
+function CheckedList({ findings }: { findings: Finding[] }) {
   return (
-    <li className={`finding finding-${f.status}`} data-testid="finding" data-finding-id={f.id} data-status={f.status}>
-      <p className="finding-title">
-        <span className={`tag tag-${f.status}`}>{STATUS_LABEL[f.status]}</span> {f.title}
-      </p>
-      <p>{f.sentence}</p>
-      {f.evidence.length > 0 && (
-        <ul className="evidence" aria-label="Evidence">
-          {f.evidence.map((e, i) => (
-            <li key={`${e.reference ?? e.label}-${i}`}>
-              {e.label}
-              {e.value !== undefined ? `: ${e.value}` : ""}
-              {e.date ? ` (${fmtDate(e.date)})` : ""}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="citation">
-        {f.citations.map((c) => `${c.source}, ${c.section}`).join("; ")}
-      </p>
-    </li>
+    <details className="checked">
+      <summary>Checked, nothing to act on ({findings.length})</summary>
+      <ul>
+        {findings.map((f) => (
+          <li key={f.id} data-testid="finding-checked" data-finding-id={f.id} data-outcome={f.outcome}>
+            <strong>{f.title}.</strong> {f.sentence}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

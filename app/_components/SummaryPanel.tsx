@@ -1,13 +1,12 @@
-import type { Observation } from "fhir/r4";
-import type { Finding } from "@/lib/domain";
+import type { Finding, FindingOf } from "@/lib/domain";
 import type { ClinicalView } from "@/lib/hooks/useClinicalView";
-import { latestDrugScreens } from "@/lib/hooks/trends";
-import { fmtDate } from "./format";
+import { EvidenceList } from "./FindingItem";
+import { assertNever, findingById } from "./findings-lookup";
 import { MmeSummary } from "./MmeSummary";
 import { ExcludedOrders, OrderLedger } from "./OrderLedger";
 
 /** Summary: the MME and how it was reached, then the safety facts a clinician checks first. */
-export function SummaryPanel({ view, observations, observationsAvailable }: { view: ClinicalView; observations: readonly Observation[]; observationsAvailable: boolean }) {
+export function SummaryPanel({ view }: { view: ClinicalView }) {
   return (
     <div className="grid-2">
       <div>
@@ -16,47 +15,73 @@ export function SummaryPanel({ view, observations, observationsAvailable }: { vi
         <OrderLedger orders={view.mme.orders} />
         <ExcludedOrders orders={view.mme.orders} />
       </div>
-      <SafetyFacts findings={view.readiness.findings} observations={observations} observationsAvailable={observationsAvailable} />
+      <SafetyFacts findings={view.readiness.findings} />
     </div>
   );
 }
 
-function byId(findings: Finding[], id: string): Finding | undefined {
-  return findings.find((f) => f.id === id);
+type Tone = "warn" | "ok" | "unknown";
+
+/** One safety fact: the engine's title and sentence, the evidence worth seeing at a glance, and a tone. */
+function Fact({ testId, finding, tone, showEvidence }: { testId: string; finding: Finding; tone: Tone; showEvidence: boolean }) {
+  return (
+    <li data-testid={testId} data-outcome={finding.outcome} className={`fact fact-${tone}`}>
+      <strong>{finding.title}.</strong> {finding.sentence}
+      {showEvidence && <EvidenceList evidence={finding.evidence} />}
+    </li>
+  );
 }
 
-function SafetyFacts({ findings, observations, observationsAvailable }: { findings: Finding[]; observations: readonly Observation[]; observationsAvailable: boolean }) {
-  const naloxone = byId(findings, "caution.no-naloxone");
-  const cns = byId(findings, "reason.cns-depressants");
-  const screens = observationsAvailable ? latestDrugScreens(observations) : null;
+function Missing({ testId, label }: { testId: string; label: string }) {
+  return <li data-testid={testId} className="fact fact-unknown"><strong>{label}: could not be checked.</strong></li>;
+}
+
+/** Naloxone: every outcome rendered (the compiler catches a missing one). */
+function NaloxoneFact({ f }: { f: FindingOf<"caution.naloxone"> }) {
+  switch (f.outcome) {
+    case "on-file": return <Fact testId="fact-naloxone" finding={f} tone="ok" showEvidence />;
+    case "offer": return <Fact testId="fact-naloxone" finding={f} tone="warn" showEvidence />;
+    case "no-risk-found": return <Fact testId="fact-naloxone" finding={f} tone="ok" showEvidence={false} />;
+    case "unknown": return <Fact testId="fact-naloxone" finding={f} tone="unknown" showEvidence />;
+    default: return assertNever(f.outcome);
+  }
+}
+
+/** Benzodiazepines and other sedatives: every outcome rendered. */
+function SedativesFact({ f }: { f: FindingOf<"reason.cns-depressants"> }) {
+  switch (f.outcome) {
+    case "current": return <Fact testId="fact-benzodiazepines" finding={f} tone="warn" showEvidence />;
+    case "only-stale": return <Fact testId="fact-benzodiazepines" finding={f} tone="unknown" showEvidence />;
+    case "none-current": return <Fact testId="fact-benzodiazepines" finding={f} tone="ok" showEvidence={false} />;
+    case "unknown": return <Fact testId="fact-benzodiazepines" finding={f} tone="unknown" showEvidence />;
+    default: return assertNever(f.outcome);
+  }
+}
+
+/** Urine drug screens: every outcome rendered. */
+function DrugScreenFact({ f }: { f: FindingOf<"caution.drug-screen"> }) {
+  switch (f.outcome) {
+    case "unexpected": return <Fact testId="fact-drug-screen" finding={f} tone="warn" showEvidence />;
+    case "as-expected": return <Fact testId="fact-drug-screen" finding={f} tone="ok" showEvidence />;
+    case "unreadable": return <Fact testId="fact-drug-screen" finding={f} tone="unknown" showEvidence />;
+    case "none-recent": return <Fact testId="fact-drug-screen" finding={f} tone="unknown" showEvidence={false} />;
+    case "unknown": return <Fact testId="fact-drug-screen" finding={f} tone="unknown" showEvidence />;
+    default: return assertNever(f.outcome);
+  }
+}
+
+/** The safety facts a clinician checks first, each from its typed finding. */
+export function SafetyFacts({ findings }: { findings: readonly Finding[] }) {
+  const naloxone = findingById(findings, "caution.naloxone");
+  const sedatives = findingById(findings, "reason.cns-depressants");
+  const screens = findingById(findings, "caution.drug-screen");
   return (
     <section className="safety-facts" aria-labelledby="safety-heading">
       <h2 id="safety-heading">Safety checks</h2>
       <ul>
-        <li data-testid="fact-naloxone">
-          <strong>Naloxone:</strong>{" "}
-          {naloxone === undefined || naloxone.status === "unknown"
-            ? "could not be checked."
-            : naloxone.status === "present"
-              ? "none on file. Offer naloxone."
-              : `on file (${naloxone.evidence.map((e) => `${e.label}${e.date ? `, ${fmtDate(e.date)}` : ""}`).join("; ")}).`}
-        </li>
-        <li data-testid="fact-benzodiazepines">
-          <strong>Benzodiazepines / other sedatives:</strong>{" "}
-          {cns === undefined || cns.status === "unknown"
-            ? "could not be checked."
-            : cns.status === "present"
-              ? cns.evidence.map((e) => e.label).join("; ")
-              : "none current in this record."}
-        </li>
-        <li data-testid="fact-drug-screen">
-          <strong>Latest urine drug screen:</strong>{" "}
-          {screens === null
-            ? "could not be checked (observations not available)."
-            : screens.length === 0
-              ? "none in the last 2 years."
-              : `${fmtDate(screens[0]?.date)}: ${screens.map((s) => `${s.label} ${s.result ?? "result not readable"}`).join("; ")}.`}
-        </li>
+        {naloxone === undefined ? <Missing testId="fact-naloxone" label="Naloxone" /> : <NaloxoneFact f={naloxone} />}
+        {sedatives === undefined ? <Missing testId="fact-benzodiazepines" label="Benzodiazepines and other sedatives" /> : <SedativesFact f={sedatives} />}
+        {screens === undefined ? <Missing testId="fact-drug-screen" label="Urine drug screens" /> : <DrugScreenFact f={screens} />}
       </ul>
     </section>
   );

@@ -9,6 +9,7 @@ import type { Block, Cell, Section } from "./document";
 
 const CATEGORY_LABELS: Record<FindingCategory, string> = {
   reason: "Reason to consider tapering",
+  context: "Context for the plan",
   caution: "Caution",
   confirm: "To confirm with the patient",
 };

@@ -60,6 +60,7 @@ export const CITE = {
   oud: cdc22Draft("2675-2681", "assess for OUD; offer buprenorphine or methadone rather than taper"),
   oudRec12: cdc22Rec(12, "offer or arrange medication for opioid use disorder"),
   mentalHealth: cdc22Draft("2604-2617, 2442-2444", "behavioral-health support before tapering; watch mood and suicidality"),
+  mentalHealthConditions: cdc22Draft("3192-3208", "mental health conditions: depression, anxiety, PTSD, bipolar disorder; acute suicide risk"),
   benzodiazepines: cdc22Draft("2529-2533, 3606-3609", "coordinate with prescribers; taper opioids first may be safer"),
   cnsRec11: cdc22Rec(11, "caution with benzodiazepines and other CNS depressants"),
   pregnancy: cdc22Draft("2436-2438, 2523-2528", "pregnancy: expert consultation before tapering"),
@@ -71,6 +72,7 @@ export const CITE = {
   riskConditions: cdc22Draft("2536-2554", "item 9: conditions that raise risk (sleep apnea...)"),
   uds: cdc22Rec(10, "toxicology testing; never dismiss patients over results"),
   methadoneFentanyl: cdc22Draft("5673-5692", "extra caution with methadone and transdermal fentanyl"),
-  cancerExclusion: { source: "CDC opioid CDS IG 2022.1.0", section: "OpioidCDSRoutines.cql exclusions: active cancer, terminal conditions, hospice" },
+  scope: cdc22Draft("301-304, 396-424", "does not apply to sickle cell disease-related pain, cancer pain treatment, palliative or end-of-life care; refer to their own guidelines"),
+  cancerExclusion: { source: "CDC opioid CDS IG 2022.1.0", section: "OpioidCDSRoutines.cql exclusions: sickle cell disease, active cancer, terminal conditions, hospice" },
   reassessRec7: cdc22Draft("2886-2910", "reassess at least every 3 months"),
 } as const satisfies Record<string, Citation>;

@@ -63,12 +63,21 @@ export interface ReadinessConfig {
   meaningfulImprovementPercent: number;
   /** The latest pain/PEG score must be this recent to be used, days. Product decision (12 months). */
   recentScoreDays: number;
-  /** Baseline = earliest score within this many days before the latest one. Product decision (2 years). */
-  improvementWindowDays: number;
+  /**
+   * Baseline = the latest score at or before the start of opioid therapy (the earliest opioid
+   * order), and no more than this many days before it. Product decision (1 year).
+   */
+  baselineLookbackDays: number;
   /** Screens (PHQ, GAD-7, urine drug screen) older than this are "not recent", days. Product decision (12 months). */
   recentScreenDays: number;
   /** Long-term use: earliest opioid order at least this many days ago (CDC 2022 draft l.2422-2424: "1 year or more"). */
   longTermUseDays: number;
+  /**
+   * Suicide attempts, intentional overdoses and opioid overdoses recorded (onset or recorded
+   * date) within this many days count, whatever their clinical status. Product decision (5
+   * years): no source gives a window; a past attempt or overdose stays a risk factor.
+   */
+  eventHistoryDays: number;
   /** A naloxone order within this many days counts as "naloxone on file". Product decision (2 years, a typical shelf life). */
   naloxoneLookbackDays: number;
   /** A pregnancy condition with an onset older than this is not current unless it says so. Product decision (300 days). */
@@ -88,9 +97,10 @@ export const READINESS_DEFAULTS: ReadinessConfig = {
   mmeBandHigh: 90,
   meaningfulImprovementPercent: 30,
   recentScoreDays: 365,
-  improvementWindowDays: 730,
+  baselineLookbackDays: 365,
   recentScreenDays: 365,
   longTermUseDays: 365,
+  eventHistoryDays: 1826,
   naloxoneLookbackDays: 730,
   pregnancyMaxDays: 300,
   activeOrderLookbackDays: null,

@@ -1,6 +1,6 @@
 /**
  * Taper readiness and taper plan engine (pure). Sources: HHS 2019 guide; CDC 2022 guideline
- * Rec 5 and its supporting text (docs/clinical-sources.md section 1).
+ * Rec 5 and its supporting text (docs/clinical-sources.md).
  */
 export { regimenFromMme, type Regimen, type NotTaperedItem } from "./regimen";
 export { proposeTaperPlan, orderItems } from "./plan/propose";
@@ -10,3 +10,5 @@ export { defaultTaperOptions, defaultRationale } from "./defaults";
 export { TAPER_DEFAULTS, READINESS_DEFAULTS, type TaperEngineConfig, type ReadinessConfig } from "./config";
 export { assessReadiness } from "./readiness/assess";
 export { READINESS_SOURCES, type ReadinessInputs, type ReadinessSource } from "./readiness/types";
+export { gatesOf, openGates, gateRefusal, resolves } from "./readiness/gates";
+export { OUTCOME_STATUS, FINDING_IDS, outcomesOf } from "./readiness/outcomes";

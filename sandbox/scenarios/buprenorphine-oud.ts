@@ -40,7 +40,7 @@ export const buprenorphineOud: Scenario = {
       "Opioid use disorder on the problem list (F11.20) with buprenorphine treatment: continue medication for OUD; do not taper it with this tool (CDC 2022 Rec 12)",
       "Naloxone on record",
     ],
-    findingIds: { present: ["caution.oud"], absent: ["caution.no-naloxone", "reason.mme-50"] },
+    findingIds: { present: ["caution.oud"], absent: ["caution.naloxone", "context.mme-50"] },
     defaultPlan: "No taper proposed: the app advises against tapering buprenorphine for OUD and points to OUD care",
   },
   build,

@@ -55,7 +55,7 @@ export const depressionPhq9: Scenario = {
       "90 MME/day: at or above 50 and 90 MME/day",
       "No improvement in PEG (7.3 a year ago, 7.7 now)",
     ],
-    findingIds: { present: ["caution.suicidality", "caution.depression", "reason.cns-depressants", "reason.mme-90"], absent: ["caution.no-naloxone"] },
+    findingIds: { present: ["caution.suicide-risk", "caution.depression", "reason.cns-depressants", "context.mme-90"], absent: ["caution.naloxone"] },
     defaultPlan: "Address safety first (behavioral-health consultation); if tapering, no faster than about 10 % of the original dose per month (9 MME/day per month) with pauses allowed",
   },
   build,

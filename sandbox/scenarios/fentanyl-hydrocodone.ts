@@ -56,7 +56,7 @@ export const fentanylHydrocodone: Scenario = {
       "Long-term use (first opioid order about 3 years ago)",
       "Transdermal fentanyl: dosed in mcg/h, absorption affected by heat (CDC 2022 caution)",
     ],
-    findingIds: { present: ["reason.mme-50", "reason.long-term-use"], absent: ["caution.no-naloxone", "reason.mme-90"] },
+    findingIds: { present: ["context.mme-50", "context.long-term-use"], absent: ["caution.naloxone", "context.mme-90"] },
     defaultPlan: "Slow taper of about 10 % of the original dose per month (8 MME/day per month), using real patch strengths (25 then 12 mcg/h) and hydrocodone tablets; monthly follow-up",
   },
   build,

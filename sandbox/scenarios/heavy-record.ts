@@ -83,7 +83,7 @@ export const heavyRecord: Scenario = {
       "Naloxone on record",
       "Long-term use (5 years of monthly refills)",
     ],
-    findingIds: { present: ["reason.mme-50", "reason.long-term-use"], absent: ["reason.mme-90", "caution.no-naloxone"] },
+    findingIds: { present: ["context.mme-50", "context.long-term-use"], absent: ["context.mme-90", "caution.naloxone"] },
     defaultPlan: "Slow taper of about 10 % of the original dose per month (about 5 MME/day per month)",
   },
   build,

@@ -61,7 +61,7 @@ export const malformed: Scenario = {
       "MME incomplete: \"at least 60 MME/day\", with each unreadable order named",
       "The pain score \"seven\" and the Condition with a string code are reported unreadable, not dropped",
     ],
-    findingIds: { present: ["caution.mme-incomplete", "reason.mme-50"], absent: [] },
+    findingIds: { present: ["caution.mme-incomplete", "context.mme-50"], absent: [] },
     defaultPlan: "No plan until the unreadable orders are checked in the chart (an incomplete total must not drive a taper)",
   },
   build,

@@ -45,7 +45,7 @@ export const methadone: Scenario = {
       "Obstructive sleep apnea: a respiratory risk factor (naloxone indicated; on record)",
       "Long-term use (about 5 years)",
     ],
-    findingIds: { present: ["reason.mme-90", "reason.sleep-apnea", "reason.long-term-use"], absent: ["caution.no-naloxone"] },
+    findingIds: { present: ["context.mme-90", "reason.sleep-apnea", "context.long-term-use"], absent: ["caution.naloxone"] },
     defaultPlan: "Slow taper of about 10 % of the original dose per month or slower (4 mg/day of 40; real steps of 5 mg with 5 mg tablets), close follow-up",
   },
   build,

@@ -29,7 +29,7 @@ export const noOpioids: Scenario = {
     arithmetic: ["no opioid orders: 0 MME/day"],
     notCounted: ["lisinopril 10 mg (not an opioid)"],
     keyFindings: ["No current opioid orders"],
-    findingIds: { present: [], absent: ["reason.mme-50", "reason.long-term-use"] },
+    findingIds: { present: [], absent: ["context.mme-50", "context.long-term-use"] },
     defaultPlan: "No taper: nothing to taper",
   },
   build,

@@ -44,7 +44,7 @@ export const pregnancy: Scenario = {
       "Long-term use (about 2 years)",
       "Naloxone on record",
     ],
-    findingIds: { present: ["caution.pregnancy", "reason.long-term-use"], absent: ["caution.no-naloxone", "reason.mme-50"] },
+    findingIds: { present: ["caution.pregnancy", "context.long-term-use"], absent: ["caution.naloxone", "context.mme-50"] },
     defaultPlan: "No taper started by default: the app asks for specialist input first; if a taper is chosen, no faster than about 10 % per month",
   },
   build,

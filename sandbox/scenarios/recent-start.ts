@@ -41,7 +41,7 @@ export const recentStart: Scenario = {
       "Pain improving (8 at surgery, 4 now): a reason to taper",
       "30 MME/day: below 50 MME/day",
     ],
-    findingIds: { present: [], absent: ["reason.long-term-use", "reason.mme-50"] },
+    findingIds: { present: [], absent: ["context.long-term-use", "context.mme-50"] },
     defaultPlan: "Weekly taper: 10 % of the original dose (3 MME/day) per week until about 30 % remains, then 10 % of the remaining dose per week, to discontinuation",
   },
   build,

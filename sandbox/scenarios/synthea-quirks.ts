@@ -47,7 +47,7 @@ export const syntheaQuirks: Scenario = {
       "Pain scores with decimals shown as recorded (e.g. 4.37)",
       "No PEG on record: shown as unknown, not as \"no problem\"",
     ],
-    findingIds: { present: ["reason.long-term-use"], absent: ["reason.mme-50"] },
+    findingIds: { present: ["context.long-term-use"], absent: ["context.mme-50"] },
     defaultPlan: "Long-term use per the record: slow taper of about 10 % of the original dose per month (3 MME/day per month)",
   },
   build,

@@ -42,7 +42,7 @@ export const tramadolLow: Scenario = {
       "Long-term use (about 2 years)",
       "No naloxone on record (tapering itself is a risk factor: offer naloxone)",
     ],
-    findingIds: { present: ["reason.long-term-use"], absent: ["reason.mme-50", "reason.no-meaningful-improvement"] },
+    findingIds: { present: ["context.long-term-use"], absent: ["context.mme-50", "reason.no-meaningful-improvement"] },
     defaultPlan: "Slow taper to discontinuation at about 10 % of the original dose per month (2 MME/day per month; real steps of half a 50 mg tablet), then stop once taken less than once daily",
   },
   build,

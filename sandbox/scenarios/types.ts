@@ -2,6 +2,7 @@
  * A scenario patient: its FHIR record (built relative to the sandbox's start day) and what the
  * app must show for it. One source for the launcher, the e2e tests and docs/qa.md.
  */
+import type { FindingId } from "@/lib/domain";
 import type { Clock } from "./builders";
 
 export interface ScenarioExpectation {
@@ -15,7 +16,7 @@ export interface ScenarioExpectation {
   /** What the readiness review must bring up. */
   keyFindings: string[];
   /** lib/taper readiness finding ids that must be `present`, and ids that must not be. */
-  findingIds: { present: string[]; absent: string[] };
+  findingIds: { present: FindingId[]; absent: FindingId[] };
   /** A sensible default plan (HHS 2019 / CDC 2022 Rec 5). */
   defaultPlan: string;
 }

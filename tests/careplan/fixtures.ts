@@ -141,9 +141,10 @@ export function makeReadiness(): ReadinessResult {
   return {
     asOf: "2025-03-01",
     findings: [
-      { id: "reason.patient-request", category: "reason", status: "present", title: "Patient asks to reduce", sentence: "The patient asked to reduce the dose.", evidence: [], citations: [{ source: "HHS 2019", section: "When to taper" }] },
-      { id: "caution.benzodiazepine", category: "caution", status: "unknown", title: "Benzodiazepine co-prescription", sentence: "Medication list incomplete: check for benzodiazepines.", evidence: [{ reference: "MedicationRequest/mr-lz", label: "Lorazepam 1 mg tablet", value: "active", date: "2025-01-10" }], citations: [{ source: "CDC 2022", section: "Rec 11" }] },
+      { id: "reason.no-meaningful-improvement", outcome: "not-improved", category: "reason", status: "present", label: "Improvement in pain and function", title: "Pain not meaningfully improved", sentence: "The pain score improved 10 % since the start.", evidence: [], citations: [{ source: "HHS 2019", section: "When to taper" }], planEffect: { kind: "informs" } },
+      { id: "reason.cns-depressants", outcome: "unknown", category: "reason", status: "unknown", label: "Benzodiazepines and other sedatives", title: "Benzodiazepine co-prescription", sentence: "Medication list incomplete: check for benzodiazepines.", evidence: [{ reference: "MedicationRequest/mr-lz", label: "Lorazepam 1 mg tablet", value: "active", date: "2025-01-10" }], citations: [{ source: "CDC 2022", section: "Rec 11" }], planEffect: { kind: "informs" } },
     ],
+    gates: [],
     longTermUse: false,
     earliestOpioidDate: "2024-09-01",
     unavailable: ["Conditions: permission not granted"],

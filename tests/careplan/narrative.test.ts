@@ -58,7 +58,7 @@ describe("narrative (CarePlan.text.div), parsed with saxes", () => {
 
   it("lists readiness findings (unknown kept as unknown), what could not be checked, and the confirmations", () => {
     const findings = tableRows(tableByCaption(root, "Readiness findings as of 2025-03-01"));
-    expect(findings[1]?.slice(0, 2)).toEqual(["Caution", "unknown (could not be checked)"]);
+    expect(findings[1]?.slice(0, 2)).toEqual(["Reason to consider tapering", "unknown (could not be checked)"]);
     expect(findings[1]?.[3]).toBe("Lorazepam 1 mg tablet, active, 2025-01-10");
     expect(text).toContain("Conditions: permission not granted");
     expect(text).toContain("The patient agrees to the taper: confirmed");

@@ -19,30 +19,36 @@ describe("long-term oxycodone ER with a benzodiazepine and no naloxone", () => {
   const r = assess("long-term-oxycodone-benzo-no-naloxone");
   it("finds the reasons and cautions in the data", () => {
     expect(statuses(r, [
-      "reason.mme-50", "reason.mme-90", "reason.no-meaningful-improvement", "reason.long-term-use", "reason.cns-depressants",
-      "caution.depression", "caution.anxiety", "caution.suicidality", "caution.no-naloxone", "caution.oud", "caution.drug-screen",
+      "context.mme-50", "context.mme-90", "reason.no-meaningful-improvement", "context.long-term-use", "reason.cns-depressants",
+      "caution.depression", "caution.anxiety", "caution.suicide-risk", "caution.naloxone", "caution.oud", "caution.drug-screen",
     ])).toEqual({
-      "reason.mme-50": "present", "reason.mme-90": "present", // oxycodone ER 30 mg q12h = 60 mg x 1.5 = 90: at or above both bands
-      "reason.no-meaningful-improvement": "present", "reason.long-term-use": "present", "reason.cns-depressants": "present",
-      "caution.depression": "present", "caution.anxiety": "not-found", "caution.suicidality": "not-found",
-      "caution.no-naloxone": "present", "caution.oud": "not-found", "caution.drug-screen": "unknown",
+      "context.mme-50": "present", "context.mme-90": "present", // oxycodone ER 30 mg q12h = 60 mg x 1.5 = 90: at or above both bands
+      "reason.no-meaningful-improvement": "present", "context.long-term-use": "present", "reason.cns-depressants": "present",
+      "caution.depression": "present", "caution.anxiety": "not-found", "caution.suicide-risk": "not-found",
+      "caution.naloxone": "present", "caution.oud": "not-found", "caution.drug-screen": "unknown",
     });
   });
-  it("defines baseline and latest for the 30 % rule and shows them as evidence", () => {
-    // no PEG: the 0-10 pain score; baseline 7 (2024-03-01), latest 6.5 (2025-02-20): (7 - 6.5) / 7 = 7.1 % < 30 %
+  it("compares the latest score with the baseline at or before the start of opioid therapy, and says it is pain only", () => {
+    // CDC 2022 draft l.2536-2554 item 3 ("opioids have not meaningfully reduced pain or improved function"); CDC pocket guide: >= 30 %.
+    // First opioid order 2022-06-01; no PEG: the 0-10 pain score; baseline 7 (2022-05-20, before the start), latest 6.5 (2025-02-20):
+    // (7 - 6.5) / 7 = 7.1 % < 30 %
     const f = get(r, "reason.no-meaningful-improvement");
+    expect(f.outcome).toBe("not-improved");
+    expect(f.title).toBe("Pain not meaningfully improved");
+    expect(f.sentence).toContain("pain only; function was not measured");
     expect(f.evidence.map((e) => [e.label, e.value, e.date])).toEqual([
-      ["PEG", "no PEG score on file", undefined],
-      ["Baseline (earliest in the window): Pain 0-10", "7", "2024-03-01"],
+      ["Start of opioid therapy (earliest opioid order)", undefined, "2022-06-01"],
+      ["PEG", "none on file", undefined],
+      ["Baseline (at or before the start): Pain 0-10", "7", "2022-05-20"],
       ["Latest: Pain 0-10", "6.5", "2025-02-20"],
-      ["Change", "improved 7.1 % (baseline 2024-03-01 to latest 2025-02-20)", undefined],
+      ["Change", "improved 7.1 % (baseline 2022-05-20 to latest 2025-02-20)", undefined],
     ]);
-    expect(f.evidence[1]?.reference).toBe("Observation/pain-1");
+    expect(f.evidence[2]?.reference).toBe("Observation/pain-1");
   });
   it("finds long-term use from the earliest opioid order, even a stopped one, and selects the monthly default", () => {
     expect(r.longTermUse).toBe(true);
     expect(r.earliestOpioidDate).toBe("2022-06-01");
-    expect(get(r, "reason.long-term-use").evidence[0]?.reference).toBe("MedicationRequest/oxy-old");
+    expect(get(r, "context.long-term-use").evidence[0]?.reference).toBe("MedicationRequest/oxy-old");
     const regimen = regimenFromMme(scenarioInputs(loadBundleFile(fixture("long-term-oxycodone-benzo-no-naloxone")), AS_OF).mme);
     expect(defaultTaperOptions(r, regimen, AS_OF)).toMatchObject({ ratePercent: 10, interval: { unit: "month", count: 1 }, basis: "original", startDate: AS_OF });
   });
@@ -63,7 +69,7 @@ describe("long-term oxycodone ER with a benzodiazepine and no naloxone", () => {
 describe("conditions not available (permission not granted)", () => {
   const r = assess("long-term-oxycodone-benzo-no-naloxone", { conditions: "permission not granted (patient/Condition.rs)" });
   it("makes every condition-based finding unknown with the reason, never 'not found'", () => {
-    for (const id of ["reason.overdose", "reason.sleep-apnea", "caution.pregnancy", "caution.cancer-palliative", "caution.oud", "caution.anxiety", "caution.suicidality"]) {
+    for (const id of ["reason.overdose", "reason.sleep-apnea", "caution.pregnancy", "caution.cancer", "caution.palliative", "caution.sickle-cell", "caution.oud", "caution.anxiety", "caution.suicide-risk"]) {
       const f = get(r, id);
       expect(f.status, id).toBe("unknown");
       expect(f.evidence.some((e) => e.value === "permission not granted (patient/Condition.rs)"), id).toBe(true);
@@ -82,16 +88,17 @@ describe("opioid use disorder on buprenorphine", () => {
     const f = get(r, "caution.oud");
     expect(f.status).toBe("present");
     expect(f.evidence.map((e) => e.reference)).toEqual(["Condition/oud", "MedicationRequest/suboxone"]);
-    expect(f.sentence).toMatch(/rather than tapering/);
-    expect(get(r, "caution.no-naloxone").status).toBe("not-found");
+    expect(f.outcome).toBe("on-treatment");
+    expect(f.planEffect).toEqual({ kind: "blocks", instead: "Continue medication treatment for opioid use disorder and offer naloxone." });
+    expect(get(r, "caution.naloxone").status).toBe("not-found");
   });
   it("never plans a buprenorphine taper", () => {
     const outcome = proposeTaperPlan(regimenFromMme(inputs.mme), defaultTaperOptions(r, regimenFromMme(inputs.mme), AS_OF), AS_OF);
     expect(outcome.ok ? "planned" : outcome.refusal.code).toBe("taper.nothing-to-taper");
   });
   it("says what is missing instead of 'no problem'", () => {
-    expect(statuses(r, ["reason.no-meaningful-improvement", "caution.depression", "reason.long-term-use"])).toEqual({
-      "reason.no-meaningful-improvement": "unknown", "caution.depression": "unknown", "reason.long-term-use": "unknown",
+    expect(statuses(r, ["reason.no-meaningful-improvement", "caution.depression", "context.long-term-use"])).toEqual({
+      "reason.no-meaningful-improvement": "unknown", "caution.depression": "unknown", "context.long-term-use": "unknown",
     });
     expect(get(r, "caution.depression").evidence).toEqual([{ label: "PHQ-9 total / PHQ-2 total", value: "none in the last 365 days" }]);
     expect(r.longTermUse).toBeNull();
@@ -129,17 +136,17 @@ describe("PEG from a panel and medications identified by name", () => {
     expect(cns.status).toBe("present");
     expect(cns.evidence.map((e) => [e.reference, e.value])).toEqual([
       ["MedicationRequest/gabapentin", "identified by ingredient name in the text; no code matched; status active"],
-      ["MedicationRequest/diazepam-1998", "status active; stale: not counted as current"],
+      ["MedicationRequest/diazepam-1998", "status active; old order: not counted as current"],
     ]);
-    expect(get(r, "caution.no-naloxone").evidence[0]?.value).toMatch(/^identified by ingredient name/);
+    expect(get(r, "caution.naloxone").evidence[0]?.value).toMatch(/^identified by ingredient name/);
   });
 });
 
 describe("cancer, pregnancy, overdose history, sleep apnea", () => {
   const r = assess("cancer-pregnancy-overdose-apnea");
   it("finds each from SNOMED CT or ICD-10-CM codes", () => {
-    expect(statuses(r, ["caution.cancer-palliative", "caution.pregnancy", "reason.overdose", "reason.sleep-apnea"])).toEqual({
-      "caution.cancer-palliative": "present", "caution.pregnancy": "present", "reason.overdose": "present", "reason.sleep-apnea": "present",
+    expect(statuses(r, ["caution.cancer", "caution.pregnancy", "reason.overdose", "reason.sleep-apnea"])).toEqual({
+      "caution.cancer": "present", "caution.pregnancy": "present", "reason.overdose": "present", "reason.sleep-apnea": "present",
     });
   });
   it("counts an accidental poisoning (T40.2X1A) but not an adverse effect (T40.2X5A), and only the current pregnancy", () => {
@@ -165,8 +172,8 @@ describe("MME bands when the MME is incomplete", () => {
     const inputs = scenarioInputs(loadBundleFile(fixture("short-use-ir-oxycodone")), AS_OF);
     const partial = { ...inputs, mme: { ...inputs.mme, state: "incomplete" as const, complete: false, totalMmePerDay: 40, incompleteReasons: ["1 order could not be computed"] } };
     const r = assessReadiness(partial, AS_OF);
-    expect(get(r, "reason.mme-50").status).toBe("unknown");
-    expect(get(r, "reason.mme-50").evidence[0]?.value).toBe("at least 40 MME/day (factor table cdc-2022)");
+    expect(get(r, "context.mme-50").status).toBe("unknown");
+    expect(get(r, "context.mme-50").evidence[0]?.value).toBe("at least 40 MME/day (factor table cdc-2022)");
     expect(get(r, "caution.mme-incomplete").status).toBe("present");
   });
 });

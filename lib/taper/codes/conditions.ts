@@ -36,6 +36,13 @@ export const OPIOID_OVERDOSE: ConditionCodeList = {
   icd10IntentCharacters: ["1", "2", "3", "4"],
 };
 
+export const SUBSTANCE_USE_DISORDER: ConditionCodeList = {
+  name: "substance use disorder",
+  source: "CDC IG value set conditions-documenting-substance-misuse (2.16.840.1.114222.48.11): is-a 1254812006 substance dependence and others; ICD-10-CM F10-F16, F18, F19 (not F17 nicotine)",
+  snomed: ["1254812006", "66214007", "5602001", "75544000", "7200002", "66590003", "31956009", "85005007", "51339003"],
+  icd10Prefixes: ["F10", "F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19"],
+};
+
 export const DEPRESSION: ConditionCodeList = {
   name: "depression",
   source: "Curated: SNOMED CT depressive disorder, major depressive disorder (as emitted by Synthea); ICD-10-CM F32, F33, F34.1",
@@ -57,6 +64,14 @@ export const SUICIDALITY: ConditionCodeList = {
   icd10Prefixes: ["R45851", "T1491"],
 };
 
+export const INTENTIONAL_OVERDOSE: ConditionCodeList = {
+  name: "intentional overdose or poisoning",
+  source: "CDC IG value set opioid-misuse-disorders (its intentional poisoning and overdose concepts); ICD-10-CM T36-T50 with intent 2 (intentional self-harm)",
+  snomed: ["1148647001", "1156507003", "295195001", "290203009", "295186009", "290193005", "242829007", "242831003", "290171000"],
+  icd10Prefixes: ["T36", "T37", "T38", "T39", "T40", "T41", "T42", "T43", "T44", "T45", "T46", "T47", "T48", "T49", "T50"],
+  icd10IntentCharacters: ["2"],
+};
+
 export const PREGNANCY: ConditionCodeList = {
   name: "pregnancy",
   source: "Curated: SNOMED CT pregnancy, normal pregnancy (Synthea); ICD-10-CM chapter O, Z33.1, Z34",
@@ -64,11 +79,25 @@ export const PREGNANCY: ConditionCodeList = {
   icd10Prefixes: ["O", "Z331", "Z34"],
 };
 
-export const CANCER_PALLIATIVE: ConditionCodeList = {
-  name: "cancer, palliative or end-of-life care",
-  source: "CDC IG exclusions (OpioidCDSRoutines.cql; value sets cdc-malignant-cancer-conditions, conditions-likely-terminal-for-opioid-prescribing; examples C79.2, C00.0, 708248004); curated SNOMED CT malignant neoplasm concepts (incl. Synthea's 314994000 metastasis from prostate cancer); ICD-10-CM C00-C96, Z51.5",
-  snomed: ["363346000", "254637007", "254632001", "93761005", "363406005", "254837009", "314994000", "708248004", "162607003"],
-  icd10Prefixes: ["C", "Z515"],
+export const CANCER: ConditionCodeList = {
+  name: "active cancer",
+  source: "CDC IG exclusions (OpioidCDSRoutines.cql; value set cdc-malignant-cancer-conditions); curated SNOMED CT malignant neoplasm concepts (incl. Synthea's 314994000 metastasis from prostate cancer); ICD-10-CM C00-C96",
+  snomed: ["363346000", "254637007", "254632001", "93761005", "363406005", "254837009", "314994000"],
+  icd10Prefixes: ["C"],
+};
+
+export const PALLIATIVE: ConditionCodeList = {
+  name: "palliative, hospice or end-of-life care",
+  source: "CDC IG exclusions (value sets conditions-likely-terminal-for-opioid-prescribing, limited-life-expectancy-conditions, therapies-indicating-end-of-life-care; example 708248004); ICD-10-CM Z51.5",
+  snomed: ["708248004", "162607003", "300936002", "103735009", "385763009", "182964004"],
+  icd10Prefixes: ["Z515"],
+};
+
+export const SICKLE_CELL: ConditionCodeList = {
+  name: "sickle cell disease",
+  source: "CDC IG value set sickle-cell-diseases: is-a 417357006; ICD-10-CM D57 (not D57.3 trait)",
+  snomed: ["417357006", "127040003"],
+  icd10Prefixes: ["D570", "D571", "D572", "D574", "D578"],
 };
 
 export const SLEEP_APNEA: ConditionCodeList = {

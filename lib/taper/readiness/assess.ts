@@ -1,50 +1,54 @@
 /**
- * `assessReadiness(inputs, asOf)`: taper readiness as findings with evidence and
- * citations, in three categories (reasons to consider tapering, cautions, what the
- * clinician must confirm). Not a yes/no. Missing or unreadable data is a finding with
- * status `unknown` and the reason, never a silent "no problem".
- * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (clinical-sources.md section 1).
+ * `assessReadiness(inputs, asOf)`: taper readiness as typed findings with evidence and
+ * citations, in four categories (reasons to consider tapering, context, cautions, what the
+ * clinician must confirm), and the gates they put on the plan. Not a yes/no. Missing or
+ * unreadable data is a finding with status `unknown` and the reason, never a silent "no problem".
+ * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (docs/clinical-sources.md).
  */
-import type { IsoDate, ReadinessResult } from "@/lib/domain";
+import type { Finding, IsoDate, ReadinessResult } from "@/lib/domain";
 import type { DrugScreenClass } from "../codes/loinc";
 import { READINESS_DEFAULTS, type ReadinessConfig } from "../config";
-import { cancerPalliativeFinding, mmeIncompleteFinding, naloxoneFinding, oudFinding, pregnancyFinding } from "./cautions";
+import { mmeIncompleteFinding, oudFinding } from "./cautions";
 import { confirmationFindings } from "./confirm";
-import { improvementFinding, longTermUseFinding } from "./history";
+import { mmeBandFindings } from "./context";
+import { gatesOf } from "./gates";
+import { longTermUseFinding } from "./history";
+import { improvementFinding } from "./improvement";
 import { type ClassifiedOrder, currency, resolveOrders } from "./medications";
 import { moodFindings } from "./mood";
-import { cnsDepressantFinding, mmeBandFindings, overdoseFinding, sleepApneaFinding } from "./reasons";
+import { naloxoneFinding } from "./naloxone";
+import { cnsDepressantFinding, overdoseFinding, sleepApneaFinding } from "./reasons";
+import { scopeFindings } from "./scope";
 import { drugScreenFinding } from "./screens";
 import { READINESS_SOURCES, type ReadinessInputs, type ReadinessSource } from "./types";
 
 const SOURCE_NAMES: Record<ReadinessSource, string> = { medications: "Medications", observations: "Observations", conditions: "Conditions" };
 
-/** Every readiness finding for the patient at `asOf` (reasons, cautions, confirmations), with long-term use and the sources that were unavailable. */
+/** Every readiness finding for the patient at `asOf`, the gates they put on the plan, long-term use and the sources that were unavailable. */
 export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig = READINESS_DEFAULTS): ReadinessResult {
   const lookback = config.activeOrderLookbackDays ?? inputs.mme.lookbackDays;
   const orders = resolveOrders(inputs.medicationRequests, inputs.medications);
   const longTerm = longTermUseFinding(inputs, asOf, config);
-  const findings = [
-    ...mmeBandFindings(inputs, config),
-    improvementFinding(inputs, asOf, config),
-    longTerm.finding,
-    cnsDepressantFinding(inputs, orders, asOf, lookback),
-    overdoseFinding(inputs, asOf),
-    sleepApneaFinding(inputs, asOf),
+  const findings: Finding[] = [
     mmeIncompleteFinding(inputs),
     oudFinding(inputs, orders, asOf, lookback),
+    ...scopeFindings(inputs, asOf, config),
     ...moodFindings(inputs, asOf, config),
-    pregnancyFinding(inputs, asOf, config),
-    cancerPalliativeFinding(inputs, asOf),
     naloxoneFinding(inputs, orders, asOf, config),
     drugScreenFinding(inputs, prescribedClasses(inputs, orders, asOf, lookback), asOf, config),
+    improvementFinding(inputs, longTerm.earliest, asOf, config),
+    cnsDepressantFinding(inputs, orders, asOf, lookback),
+    overdoseFinding(inputs, asOf, config),
+    sleepApneaFinding(inputs, asOf),
+    ...mmeBandFindings(inputs, config),
+    longTerm.finding,
     ...confirmationFindings(),
   ];
   const unavailable = READINESS_SOURCES.flatMap((s) => {
     const reason = inputs.unavailable[s];
     return reason === undefined ? [] : [`${SOURCE_NAMES[s]}: ${reason}`];
   });
-  return { asOf, findings, longTermUse: longTerm.longTermUse, earliestOpioidDate: longTerm.earliest, unavailable };
+  return { asOf, findings, gates: gatesOf(findings), longTermUse: longTerm.longTermUse, earliestOpioidDate: longTerm.earliest, unavailable };
 }
 
 /** Drug classes the patient has a current order for (counted opioid orders, buprenorphine, benzodiazepines). */

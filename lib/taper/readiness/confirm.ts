@@ -3,7 +3,8 @@
  * each item is `unknown` until confirmed in the UI, and the confirmations are recorded in
  * the CarePlan (CDC 2022 draft l.2407-2415, 2439-2441, 2564-2603, 2675-2681; Rec 8, Rec 12).
  */
-import type { Citation, ConfirmationId, Finding } from "@/lib/domain";
+import type { Citation, ConfirmationId, Finding, FindingOf } from "@/lib/domain";
+import { CONFIRMATION_IDS } from "@/lib/domain";
 import { CITE, HHS_2019 } from "../citations";
 
 const ITEMS: Record<ConfirmationId, { title: string; sentence: string; citations: Citation[] }> = {
@@ -34,9 +35,13 @@ const ITEMS: Record<ConfirmationId, { title: string; sentence: string; citations
   },
 };
 
-/** The five confirmation items, `unknown` until the clinician confirms them. */
+/** The five confirmation items, `to-confirm` (status unknown) until the clinician confirms them. */
 export function confirmationFindings(): Finding[] {
-  return Object.entries(ITEMS).map(([id, item]) => ({
-    id, category: "confirm" as const, status: "unknown" as const, title: item.title, sentence: item.sentence, evidence: [], citations: item.citations,
-  }));
+  return CONFIRMATION_IDS.map(<Id extends ConfirmationId>(id: Id): FindingOf<Id> => {
+    const item = ITEMS[id];
+    return {
+      id, outcome: "to-confirm" as const, category: "confirm" as const, status: "unknown" as const, label: item.title, title: item.title,
+      sentence: item.sentence, evidence: [], citations: item.citations, planEffect: { kind: "informs" as const },
+    };
+  });
 }

@@ -1,26 +1,44 @@
 /** Builders shared by the readiness rules. */
 import type { Condition } from "fhir/r4";
-import type { Citation, Evidence, Finding, FindingCategory, FindingStatus, IsoDate } from "@/lib/domain";
+import type { Citation, Evidence, FindingCategory, FindingId, FindingOf, FindingOutcomes, IsoDate, PlanEffect } from "@/lib/domain";
 import type { ConditionCodeList } from "../codes/conditions";
 import { daysBetween } from "../dates";
 import { conceptText, conditionDay, conditionState, type ConditionState, matchesConditionList } from "./fhir";
+import { OUTCOME_STATUS } from "./outcomes";
 import type { ReadinessInputs, ReadinessSource } from "./types";
 
-export interface FindingDraft {
-  id: string;
+/** What is fixed for a check whatever it finds: its id, category, name and sources. */
+export interface FindingDraft<Id extends FindingId> {
+  id: Id;
   category: FindingCategory;
-  title: string;
+  /** The name of the check ("Naloxone"). */
+  label: string;
   citations: Citation[];
 }
 
-/** A Finding from its draft (id, category, title, citations), status, sentence and evidence. */
-export function finding(draft: FindingDraft, status: FindingStatus, sentence: string, evidence: Evidence[] = []): Finding {
-  return { id: draft.id, category: draft.category, status, title: draft.title, sentence, evidence, citations: draft.citations };
+/** What one outcome of a check says: a short title, the sentence, and the effect on the plan (default `informs`). */
+export interface OutcomeText {
+  title: string;
+  sentence: string;
+  planEffect?: PlanEffect;
 }
+
+export const INFORMS: PlanEffect = { kind: "informs" };
+
+/** A finding from its draft and outcome; the status comes from `OUTCOME_STATUS`, never from the caller. */
+export function finding<Id extends FindingId>(draft: FindingDraft<Id>, outcome: FindingOutcomes[Id], text: OutcomeText, evidence: Evidence[] = []): FindingOf<Id> {
+  const statuses: Readonly<Record<FindingOutcomes[Id], FindingOf<Id>["status"]>> = OUTCOME_STATUS[draft.id];
+  return {
+    id: draft.id, outcome, category: draft.category, status: statuses[outcome], label: draft.label,
+    title: text.title, sentence: text.sentence, evidence, citations: draft.citations, planEffect: text.planEffect ?? INFORMS,
+  };
+}
+
+const SOURCE_NAMES: Record<ReadinessSource, string> = { medications: "Medications", observations: "Observations", conditions: "Conditions" };
 
 /** Evidence line saying a source could not be read, and why. */
 export function unavailableEvidence(source: ReadinessSource, reason: string): Evidence {
-  return { label: `${source[0]?.toUpperCase() ?? ""}${source.slice(1)} not available`, value: reason };
+  return { label: `${SOURCE_NAMES[source]} not available`, value: reason };
 }
 
 export interface ConditionMatch {
@@ -49,19 +67,17 @@ export function matchingConditions(
   });
 }
 
-/**
- * The usual condition-driven finding: present when a matching condition is found; unknown
- * when conditions could not be read; otherwise not found.
- */
-export function conditionFinding(
-  inputs: ReadinessInputs, draft: FindingDraft, list: ConditionCodeList, asOf: IsoDate,
-  text: { present: string; notFound: string }, opts: { activeOnly: boolean; maxAgeDays?: number },
-): Finding {
+/** What a condition check found: matching conditions, the source unavailable (with why), or none on file. */
+export type ConditionCheck =
+  | { kind: "found"; matches: ConditionMatch[]; evidence: Evidence[] }
+  | { kind: "unavailable"; reason: string; evidence: Evidence[] }
+  | { kind: "none"; evidence: Evidence[] };
+
+/** Checks the conditions against a list (see `matchingConditions`); the caller turns the result into its finding. */
+export function conditionCheck(inputs: ReadinessInputs, list: ConditionCodeList, asOf: IsoDate, opts: { activeOnly: boolean; maxAgeDays?: number }): ConditionCheck {
   const matches = matchingConditions(inputs, list, asOf, opts);
-  if (matches.length > 0) return finding(draft, "present", text.present, matches.map((m) => m.evidence));
+  if (matches.length > 0) return { kind: "found", matches, evidence: matches.map((m) => m.evidence) };
   const reason = inputs.unavailable.conditions;
-  if (reason !== undefined) {
-    return finding(draft, "unknown", `Could not be checked: conditions are not available (${reason}). Ask the patient and review the chart.`, [unavailableEvidence("conditions", reason)]);
-  }
-  return finding(draft, "not-found", text.notFound, [{ label: `Conditions checked (${list.name})`, value: `none on file; codes: ${list.source}` }]);
+  if (reason !== undefined) return { kind: "unavailable", reason, evidence: [unavailableEvidence("conditions", reason)] };
+  return { kind: "none", evidence: [{ label: `Conditions checked (${list.name})`, value: `none on file; codes: ${list.source}` }] };
 }

@@ -5,7 +5,7 @@
  * (the patient may not be taking it: no taper needed then, CDC 2022 draft l.2534-2535).
  * Never a reason to dismiss a patient; confirm with specific testing.
  */
-import type { Evidence, Finding, IsoDate } from "@/lib/domain";
+import type { Evidence, FindingOf, IsoDate } from "@/lib/domain";
 import { CITE } from "../citations";
 import { DRUG_SCREEN_CLASSES, type DrugScreenClass, LOINC_SYSTEM, URINE_DRUG_SCREENS } from "../codes/loinc";
 import type { ReadinessConfig } from "../config";
@@ -18,12 +18,14 @@ const ALWAYS_UNEXPECTED: ReadonlySet<DrugScreenClass> = new Set(["cocaine", "phe
 const PRESCRIBABLE: readonly DrugScreenClass[] = ["fentanyl", "oxycodone", "methadone", "buprenorphine", "benzodiazepines"];
 
 /** Unexpected urine drug screen results in the last `recentScreenDays` (see the file header). */
-export function drugScreenFinding(inputs: ReadinessInputs, prescribed: ReadonlySet<DrugScreenClass>, asOf: IsoDate, config: ReadinessConfig): Finding {
-  const draft = { id: "caution.drug-screen", category: "caution" as const, title: "Unexpected urine drug screen", citations: [CITE.uds, CITE.notTaking, CITE.oud] };
+export function drugScreenFinding(inputs: ReadinessInputs, prescribed: ReadonlySet<DrugScreenClass>, asOf: IsoDate, config: ReadinessConfig): FindingOf<"caution.drug-screen"> {
+  const draft = { id: "caution.drug-screen" as const, category: "caution" as const, label: "Urine drug screens", citations: [CITE.uds, CITE.notTaking, CITE.oud] };
   if (inputs.unavailable.observations !== undefined) {
-    return finding(draft, "unknown", `Could not be checked (observations not available: ${inputs.unavailable.observations}).`, [unavailableEvidence("observations", inputs.unavailable.observations)]);
+    return finding(draft, "unknown", { title: "Drug screens: could not be checked", sentence: `Observations are not available (${inputs.unavailable.observations}), so urine drug screens could not be checked.` },
+      [unavailableEvidence("observations", inputs.unavailable.observations)]);
   }
   const unexpected: Evidence[] = [];
+  const unreadable: Evidence[] = [];
   let recent = 0;
   for (const obs of inputs.observations) {
     const day = observationDay(obs);
@@ -32,12 +34,27 @@ export function drugScreenFinding(inputs: ReadinessInputs, prescribed: ReadonlyS
     recent += 1;
     const result = screenResult(obs);
     const evidence: Evidence = { reference: `Observation/${obs.id ?? "(no id)"}`, label: conceptText(obs.code), value: result ?? "result not readable", date: day };
+    if (result === null) unreadable.push(evidence);
     if (result === "positive" && (ALWAYS_UNEXPECTED.has(cls) || (PRESCRIBABLE.includes(cls) && !prescribed.has(cls)))) unexpected.push({ ...evidence, value: "positive, not prescribed" });
     if (result === "negative" && cls !== "benzodiazepines" && prescribed.has(cls)) unexpected.push({ ...evidence, value: "negative, although prescribed" });
   }
   if (unexpected.length > 0) {
-    return finding(draft, "present", "Unexpected results: discuss them with the patient, confirm with specific testing, and assess for opioid use disorder. A prescribed opioid not detected may mean the patient is not taking it (no taper needed then). Never dismiss a patient over a result.", unexpected);
+    return finding(draft, "unexpected", {
+      title: "Unexpected urine drug screen",
+      sentence: "Unexpected results: discuss them with the patient, confirm with specific testing, and assess for opioid use disorder. A prescribed opioid not detected may mean the patient is not taking it (no taper needed then). Never dismiss a patient over a result.",
+    }, [...unexpected, ...unreadable]);
   }
-  if (recent === 0) return finding(draft, "unknown", `No urine drug screen in the last ${config.recentScreenDays} days: consider one (with the patient's agreement) before planning.`, [{ label: "Urine drug screens", value: `none in the last ${config.recentScreenDays} days` }]);
-  return finding(draft, "not-found", `${recent} urine drug screen result(s) in the last ${config.recentScreenDays} days, none unexpected.`, []);
+  if (unreadable.length > 0) {
+    return finding(draft, "unreadable", {
+      title: "Drug screen result not readable",
+      sentence: "A recent urine drug screen result could not be read: look at the laboratory report before relying on it.",
+    }, unreadable);
+  }
+  if (recent === 0) {
+    return finding(draft, "none-recent", {
+      title: "No recent urine drug screen",
+      sentence: `No urine drug screen in the last ${config.recentScreenDays} days: consider one (with the patient's agreement) before planning.`,
+    }, [{ label: "Urine drug screens", value: `none in the last ${config.recentScreenDays} days` }]);
+  }
+  return finding(draft, "as-expected", { title: "Drug screens as expected", sentence: `${recent} urine drug screen result(s) in the last ${config.recentScreenDays} days, none unexpected.` });
 }
