@@ -9,6 +9,7 @@ import { useMemo } from "react";
 import useSWR from "swr";
 import type { MmeResult, ReadinessResult, TaperOptions } from "@/lib/domain";
 import { unreadableOrders } from "@/lib/fhir/load";
+import { DEFAULT_OBSERVATION_LOOKBACK_DAYS, lookbackDate } from "@/lib/fhir/queries";
 import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
 import { calculateMme, unknownMmeResult } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
@@ -22,6 +23,11 @@ export interface ClinicalView {
   regimen: Regimen;
   defaults: TaperOptions;
   rationale: string;
+}
+
+/** The first day of the Observation window the record was read with (lib/fhir queries.ts). */
+function observationsFrom(asOf: string): string {
+  return lookbackDate(new Date(`${asOf.slice(0, 10)}T00:00:00Z`), DEFAULT_OBSERVATION_LOOKBACK_DAYS);
 }
 
 function unavailableSources(record: PatientRecord): Partial<Record<ReadinessSource, string>> {
@@ -74,6 +80,7 @@ export function useClinicalView(record: PatientRecord | undefined, mme: MmeResul
         medicationRequests: record.medicationRequests,
         medications: record.medications,
         observations: record.observations,
+        observationsFrom: observationsFrom(asOf),
         conditions: record.conditions,
         unavailable: unavailableSources(record),
       },

@@ -34,12 +34,12 @@ describe("the app's patient searches", () => {
     const searches = buildPatientSearches("otp-oxy-benzo", { asOf: new Date(), lookbackDays: 730, pageSize: 200, observationCategoryRequired });
     const byKey = new Map<string, Record<string, unknown>[]>();
     for (const s of searches) byKey.set(s.key, [...(byKey.get(s.key) ?? []), ...(await readAll(token, s.url))]);
-    expect(byKey.get("medicationRequests")).toHaveLength(11);
+    expect(byKey.get("medicationRequests")).toHaveLength(10);
     expect(byKey.get("conditions")).toHaveLength(2);
     expect(byKey.get("carePlans")).toHaveLength(0);
     const codes = new Set((byKey.get("observations") ?? []).map((o) => JSON.stringify(o.code)));
-    // PEG panel + mean (3 visits), 4 pain scores, PHQ-9 total + item 9, GAD-7, 3 urine screens; the PEG a year ago is inside 730 days
-    expect(byKey.get("observations")).toHaveLength(16);
+    // PEG panel + mean (4 visits), 5 pain scores, PHQ-9 total + item 9, GAD-7, 3 urine screens; the PEG before the first opioid order (705 days ago) is inside 730 days
+    expect(byKey.get("observations")).toHaveLength(19);
     expect([...codes].some((c) => c.includes("44260-8"))).toBe(true);
   });
 

@@ -60,8 +60,8 @@ describe("FHIR server token enforcement", () => {
     expect(res.headers.get("content-type")).toContain("application/fhir+json");
     const bundle = await jsonObject(res);
     expect(bundle.type).toBe("searchset");
-    // 8 completed oxycodone ER refills + ER + IR + alprazolam
-    expect(bundle.total).toBe(11);
+    // 7 completed oxycodone ER refills + ER + IR + alprazolam
+    expect(bundle.total).toBe(10);
     const resources = entries(bundle);
     expect(resources.every((r) => JSON.stringify(r.subject) === JSON.stringify({ reference: "Patient/otp-oxy-benzo" }))).toBe(true);
     const read = await fhir(sbx, "MedicationRequest/otp-oxy-benzo-mr-er", token);

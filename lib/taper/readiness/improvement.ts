@@ -48,8 +48,11 @@ export function improvementFinding(inputs: ReadinessInputs, start: IsoDate | nul
   const pain = pairOf(readings(inputs.observations, PAIN_0_10, "Pain 0-10", asOf), start, asOf, config);
   const startEvidence: Evidence = { label: "Start of opioid therapy (earliest opioid order)", date: start };
   if (typeof peg === "string" && typeof pain === "string") {
-    return cannotTell(`No PEG or 0-10 pain score at or before the start of opioid therapy (${start}) to compare with a recent one.`,
-      [startEvidence, { label: "PEG", value: peg }, { label: "Pain 0-10", value: pain }]);
+    const from = inputs.observationsFrom;
+    const why = from !== undefined && start < from
+      ? `Opioid therapy started on ${start}, before the observations read (from ${from}), so the score at the start is not in the data read.`
+      : `No PEG or 0-10 pain score at or before the start of opioid therapy (${start}) to compare with a recent one.`;
+    return cannotTell(why, [startEvidence, { label: "PEG", value: peg }, { label: "Pain 0-10", value: pain }]);
   }
   const pegOnly = typeof peg !== "string";
   const pair = typeof peg !== "string" ? peg : typeof pain !== "string" ? pain : null;

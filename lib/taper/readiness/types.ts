@@ -3,7 +3,7 @@
  * (typed `fhir/r4`); nothing here is raw JSON.
  */
 import type { Condition, Medication, MedicationRequest, Observation } from "fhir/r4";
-import type { MmeResult } from "@/lib/domain";
+import type { IsoDate, MmeResult } from "@/lib/domain";
 
 export const READINESS_SOURCES = ["medications", "observations", "conditions"] as const;
 export type ReadinessSource = (typeof READINESS_SOURCES)[number];
@@ -16,6 +16,12 @@ export interface ReadinessInputs {
   /** Medications referenced by `medicationReference` (contained ones are read from the request). */
   medications: readonly Medication[];
   observations: readonly Observation[];
+  /**
+   * The earliest day the Observations were read from (the app reads a window, lib/fhir
+   * queries.ts); absent when every Observation of the record was read (a Bundle). A baseline
+   * older than this cannot be in the data, and the improvement finding says so.
+   */
+  observationsFrom?: IsoDate;
   conditions: readonly Condition[];
   /**
    * Sources that could not be read, with the reason (e.g. `conditions: "permission not
