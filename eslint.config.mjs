@@ -70,6 +70,12 @@ export default tseslint.config(
   },
   { files: ["lib/smart/**"], rules: { "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Only lib/fhir and lib/config import zod." }], patterns: layerPatterns }] } },
   { files: ["lib/fhir/**", "lib/config.ts", "lib/config/**"], rules: { "no-restricted-imports": ["error", { paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient." }], patterns: layerPatterns }] } },
+  // lib/fhir takes zod from lib/fhir/zod.ts, which turns off its eval probe in the browser (no CSP violation) before any schema exists.
+  {
+    files: ["lib/fhir/**"],
+    ignores: ["lib/fhir/zod.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient." }, { name: "zod", message: "Import { z } from lib/fhir/zod (jitless in the browser: no CSP violation)." }], patterns: layerPatterns }] },
+  },
   {
     files: PURE,
     rules: {

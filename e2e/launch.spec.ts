@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { STANDIN_ORIGIN } from "./support/ports";
+import { APP_ORIGIN, STANDIN_ORIGIN } from "./support/ports";
 
 const ISS = `${STANDIN_ORIGIN}/fhir`;
 
@@ -15,7 +15,7 @@ test.describe("launch.html", () => {
     expect(q.get("client_id")).toBe("e2e-client");
     expect(q.get("launch")).toBe("launch-123");
     expect(q.get("aud")).toBe(ISS);
-    expect(q.get("redirect_uri")).toBe("http://localhost:3100/");
+    expect(q.get("redirect_uri")).toBe(`${APP_ORIGIN}/`);
     expect(q.get("code_challenge_method")).toBe("S256");
     expect(q.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // state from crypto.randomUUID(): 122 random bits (SMART requires >= 122)
@@ -30,7 +30,7 @@ test.describe("launch.html", () => {
   test("refuses an unknown iss with a page and no redirect", async ({ page }) => {
     const offsite: string[] = [];
     page.on("request", (r) => {
-      if (!r.url().startsWith("http://localhost:3100")) offsite.push(r.url());
+      if (!r.url().startsWith(APP_ORIGIN)) offsite.push(r.url());
     });
     const response = await page.goto(`/launch.html?iss=${encodeURIComponent("https://evil.example/fhir")}&launch=x`);
     expect(response?.status()).toBe(403);

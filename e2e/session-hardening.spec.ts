@@ -4,7 +4,7 @@ import { simBaseUrl } from "../sandbox/bases";
 import { encodeLaunchOptions, type LaunchOptions } from "../sandbox/launch-options";
 import { PRACTITIONER_PRIMARY } from "../sandbox/scenarios/types";
 import { completeChecklist, dayFromToday } from "./support/checklist";
-import { openTab, sandboxRequests } from "./support/launch";
+import { launchUrl, openTab, sandboxRequests } from "./support/launch";
 import { APP_ORIGIN, LAUNCHER_STYLE_STANDALONE_ISS, SANDBOX_ORIGIN } from "./support/ports";
 
 /**
@@ -77,4 +77,46 @@ test("standalone launch through the public launcher's sim path (the options ride
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByTestId("mme-total")).toContainText("120 MME/day", { timeout: 20_000 });
   await expect(page.getByTestId("app")).toHaveAttribute("data-session-patient", "otp-oxy-benzo");
+});
+
+test("no CSP violation on any page: launch, every screen, the save dialog, the handout (zod runs without its eval probe)", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(launchUrl({ patient: "otp-oxy-benzo", practitioner: PRACTITIONER_PRIMARY }));
+  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: 20_000 });
+  for (const tab of ["Summary", "Readiness", "Trends", "Plan", "Handout"] as const) {
+    await openTab(page, tab);
+    await page.waitForLoadState("networkidle");
+  }
+  await openTab(page, "Plan");
+  await completeChecklist(page, dayFromToday(30));
+  await page.getByTestId("review-save").click();
+  await expect(page.getByTestId("confirm-dialog")).toBeVisible();
+  await page.goto("/launch.html");
+  await page.goto("/no-such-page");
+  expect(violations).toEqual([]);
+});
+
+test("opened as 127.0.0.1 (not next start's own name): the EHR sends the user back to 127.0.0.1 and the launch completes", async ({ page }) => {
+  const code = encodeLaunchOptions({ patient: "otp-methadone", practitioner: PRACTITIONER_PRIMARY });
+  const appAt127 = APP_ORIGIN.replace("localhost", "127.0.0.1");
+  const authorize = page.waitForRequest((r) => r.url().startsWith(`${SANDBOX_ORIGIN}/auth/authorize`));
+  await page.goto(`${appAt127}/launch.html?iss=${encodeURIComponent(`${SANDBOX_ORIGIN}/fhir`)}&launch=${code}`);
+  expect(new URL((await authorize).url()).searchParams.get("redirect_uri")).toBe(`${appAt127}/`);
+  await expect(page.getByTestId("mme-total")).toContainText("188 MME/day", { timeout: 20_000 });
+  expect(new URL(page.url()).origin).toBe(appAt127);
+});
+
+test("odd HTTP methods get a plain 405 (no framework error); no HSTS over plain HTTP", async ({ request }) => {
+  for (const method of ["TRACE", "PROPFIND", "DELETE"]) {
+    const r = await request.fetch("/", { method });
+    expect(r.status()).toBe(405);
+    expect(r.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
+  }
+  expect((await request.get("/")).headers()["strict-transport-security"]).toBeUndefined();
 });

@@ -69,8 +69,14 @@ export const IssuerConfigSchema = z.object({
 
 export const AppConfigSchema = z.object({
   appName: z.string().min(1).default("Opioid Taper Planner"),
-  /** Public origin of the app (used for redirect_uri and the manifest); default: the request's origin. */
+  /**
+   * Public origin of the app (redirect_uri, the manifest, HSTS). Without it the origin comes
+   * from the request (lib/smart/app-origin): `Host` for a loopback development server only,
+   * or the proxy's X-Forwarded-Host/-Proto with `trustForwardedHeaders`.
+   */
   appBaseUrl: httpUrl.optional(),
+  /** Trust X-Forwarded-Host and X-Forwarded-Proto (only behind a proxy that sets them and drops clients' own). */
+  trustForwardedHeaders: z.boolean().default(false),
   /** Origins allowed to frame the app for every EHR (CSP frame-ancestors). */
   frameAncestors: z.array(httpUrl).default([]),
   issuers: z.array(IssuerConfigSchema).min(1, "at least one issuer"),

@@ -3,12 +3,16 @@
  * Serves the top-level launch.html (single source of truth) after the issuer check in
  * lib/smart/launch-request.ts. A route handler (not public/) so the check runs on the
  * server and the same file is served under `next dev` and `next start`.
+ * The redirect URI is built from the app's public origin (lib/smart/app-origin: appBaseUrl,
+ * trusted forwarded headers, or a loopback Host), never from `request.url`.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfig } from "@/lib/config";
-import { decideLaunch } from "@/lib/smart/launch-request";
+import { appOrigin } from "@/lib/smart/app-origin";
+import { decideLaunch, type LaunchDecision } from "@/lib/smart/launch-request";
 import { launchConnectOrigins, renderDecisionPage, renderLaunchPage } from "@/lib/smart/launch-page";
+import { HSTS } from "@/lib/smart/security-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -29,12 +33,17 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const config = loadConfig();
   const frameAncestors = config.frameAncestors.join(" ") || "'none'";
-  const decision = decideLaunch(url.searchParams, config, url.origin);
+  const origin = appOrigin(config, request.headers);
+  const hsts: Record<string, string> = origin.ok && origin.https ? { "strict-transport-security": HSTS } : {};
+  const decision: LaunchDecision = origin.ok
+    ? decideLaunch(url.searchParams, config, origin.origin)
+    : { kind: "refuse", status: 500, title: "This app's address is not configured", message: origin.message };
   if (decision.kind !== "authorize") {
     return new Response(renderDecisionPage(decision), {
       status: decision.kind === "refuse" ? decision.status : 200,
       headers: {
         ...BASE_HEADERS,
+        ...hsts,
         "content-security-policy": `default-src 'none'; style-src 'self'; frame-ancestors ${frameAncestors}; base-uri 'none'; form-action 'none'`,
       },
     });
@@ -47,6 +56,7 @@ export async function GET(request: Request): Promise<Response> {
     status: 200,
     headers: {
       ...BASE_HEADERS,
+      ...hsts,
       "content-security-policy": `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src ${connect}; frame-ancestors ${ancestors}; base-uri 'none'; form-action 'none'`,
     },
   });

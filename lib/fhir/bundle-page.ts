@@ -4,7 +4,7 @@
  * so one malformed resource can never make a whole page unreadable (or vanish).
  * Source: FHIR R4 bundle.html, search.html#paging.
  */
-import { z } from "zod";
+import * as z from "./zod";
 
 const PageSchema = z.looseObject({
   resourceType: z.literal("Bundle"),

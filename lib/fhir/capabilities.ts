@@ -5,7 +5,7 @@
  * only; smart-sources.md trap 7) and whether conditional create (`If-None-Exist`) is, for the
  * idempotent write-back. A server that does not answer is "unknown" (null), not "no".
  */
-import { z } from "zod";
+import * as z from "./zod";
 import { requestWithRetry, type RetryOptions } from "./retry";
 import type { FhirTransport } from "./transport";
 

@@ -13,7 +13,7 @@
  *   text read best-effort from the raw JSON, so it can be shown and never dropped silently.
  */
 import type { Bundle, CarePlan, Condition, Medication, MedicationRequest, Observation, OperationOutcome, Patient } from "fhir/r4";
-import type { z } from "zod";
+import type * as z from "./zod";
 import type { UnreadableResource } from "@/lib/domain";
 import {
   BundleSchema,

@@ -16,8 +16,16 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
+/**
+ * launch.html with its placeholders filled: the CSP nonce (every `__CSP_NONCE__`) and the
+ * options JSON (the one `__LAUNCH_OPTIONS__`). By splitting and joining, never with
+ * `String.prototype.replace`, whose replacement string interprets `$&`, `` $` ``, `$'` and `$$`:
+ * a `launch` value carrying them rewrote the page or the launch code (issue 19.8).
+ */
 export function renderLaunchPage(template: string, options: AuthorizeOptions, nonce: string): string {
-  return template.replaceAll("__CSP_NONCE__", nonce).replace("__LAUNCH_OPTIONS__", jsonForScript(options));
+  const [before, ...after] = template.split("__LAUNCH_OPTIONS__");
+  if (before === undefined || after.length !== 1) throw new Error("launch.html must contain __LAUNCH_OPTIONS__ exactly once");
+  return [before, jsonForScript(options), after.join("")].map((part, i) => (i === 1 ? part : part.split("__CSP_NONCE__").join(nonce))).join("");
 }
 
 function shell(title: string, body: string): string {

@@ -33,6 +33,7 @@ export type LaunchDecision =
 
 const MAX_PARAM_LENGTH = 4096;
 
+/** `appOrigin`: the app's public origin for this request (lib/smart/app-origin), where the EHR sends the user back. */
 export function decideLaunch(params: URLSearchParams, config: AppConfig, appOrigin: string): LaunchDecision {
   for (const name of FORBIDDEN_LAUNCH_PARAMS) {
     if (params.has(name)) {
@@ -70,12 +71,11 @@ export function decideLaunch(params: URLSearchParams, config: AppConfig, appOrig
       message: "The app was opened from a FHIR server it does not know, so it did not send you anywhere. Ask your EHR administrator to register the server with this app (docs/registration.md).",
     };
   }
-  const base = config.appBaseUrl ?? appOrigin;
   const options: AuthorizeOptions = {
     iss,
     clientId: issuer.clientId,
     scope: buildScopes(issuer.scopeStyle, launch ? "ehr" : "standalone", issuer.requestRefresh),
-    redirectUri: new URL("/", base).toString(),
+    redirectUri: new URL("/", appOrigin).toString(),
     pkceMode: issuer.quirks.pkceMode,
     completeInTarget: true,
   };

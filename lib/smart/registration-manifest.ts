@@ -31,9 +31,9 @@ export interface RegistrationManifest {
 
 const SOFTWARE_ID = "opioid-taper-planner";
 
-/** Build the manifest for the app served at `baseUrl` (config.appBaseUrl wins when set). */
-export function buildRegistrationManifest(config: AppConfig, requestOrigin: string, softwareVersion: string): RegistrationManifest {
-  const base = new URL("/", config.appBaseUrl ?? requestOrigin);
+/** Build the manifest for the app served at `appOrigin` (lib/smart/app-origin: appBaseUrl when set). */
+export function buildRegistrationManifest(config: AppConfig, appOrigin: string, softwareVersion: string): RegistrationManifest {
+  const base = new URL("/", appOrigin);
   const refresh = config.issuers.some((i) => i.requestRefresh);
   const scopesFor = (style: "v1" | "v2") => ({
     ehr_launch: buildScopes(style, "ehr", refresh),

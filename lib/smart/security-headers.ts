@@ -18,6 +18,13 @@
  */
 import type { AppConfig } from "@/lib/config";
 
+/**
+ * Strict-Transport-Security for a page served over HTTPS (lib/smart/app-origin decides; a
+ * browser ignores it over HTTP): two years, subdomains included (the app has its own host).
+ * Behind a TLS-terminating proxy the proxy may add it instead (docs/registration.md).
+ */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
 /** Headers sent on every response (next.config.js mirrors this list; a unit test keeps them equal). */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "Referrer-Policy", value: "no-referrer" },

@@ -17,7 +17,8 @@ const config = parseConfig(
 );
 
 describe("buildRegistrationManifest", () => {
-  const m = buildRegistrationManifest(config, "http://ignored:3000", "1.2.3");
+  // the route resolves the public origin (lib/smart/app-origin: appBaseUrl here) and passes it in
+  const m = buildRegistrationManifest(config, "https://taper.example.org", "1.2.3");
 
   it("uses the configured public base URL for launch, redirect and logo", () => {
     expect(m).toMatchObject({
@@ -53,7 +54,7 @@ describe("buildRegistrationManifest", () => {
 
 describe("routes (default config/smart.json)", () => {
   it("GET /smart-app.json serves the manifest as JSON", async () => {
-    const r = manifestRoute(new Request("http://localhost:3000/smart-app.json"));
+    const r = manifestRoute(new Request("http://localhost:3000/smart-app.json", { headers: { host: "localhost:3000" } }));
     expect(r.headers.get("content-type")).toContain("application/json");
     const body: unknown = await r.json();
     expect(body).toMatchObject({ launch_url: "http://localhost:3000/launch.html", fhir_versions: ["4.0.1"] });

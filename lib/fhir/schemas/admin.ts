@@ -6,7 +6,7 @@
  * then parsed on its own with `parseResource`, so one malformed resource never makes a
  * whole page or file unreadable. https://hl7.org/fhir/R4/bundle.html
  */
-import * as z from "zod";
+import * as z from "../zod";
 import {
   CodeableConceptSchema,
   fhirDate,

@@ -4,7 +4,7 @@
  * (status, code, category, subject, effective/onset dates, value[x], components), lenient on
  * the rest. https://hl7.org/fhir/R4/observation.html, condition.html, careplan.html
  */
-import * as z from "zod";
+import * as z from "../zod";
 import {
   AnnotationSchema,
   CodeableConceptSchema,

@@ -12,7 +12,7 @@
  * kept but NOT validated, while the `fhir/r4` type still describes it. Engines may only
  * read fields declared here; declare a field before you read it.
  */
-import * as z from "zod";
+import * as z from "../zod";
 
 /**
  * FHIR `dateTime` (also accepts `instant`), lenient on seconds and time zone, which

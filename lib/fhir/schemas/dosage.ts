@@ -6,7 +6,7 @@
  * `when` and `dayOfWeek` are required bindings too. A value outside them makes the resource
  * unreadable (the order is then not computable, with the message), never silently 1/day.
  */
-import * as z from "zod";
+import * as z from "../zod";
 import {
   CodeableConceptSchema,
   fhirDateTime,

@@ -4,7 +4,7 @@
  * dosageInstruction, dispenseRequest, contained Medications), lenient on the rest.
  * https://hl7.org/fhir/R4/medicationrequest.html
  */
-import * as z from "zod";
+import * as z from "../zod";
 import {
   CodeableConceptSchema,
   fhirDateTime,
