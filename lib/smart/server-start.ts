@@ -18,7 +18,7 @@ export function originNotice(config: AppConfig): string {
   return "Public address: not configured; only requests to localhost, 127.0.0.1 or [::1] are served. Set appBaseUrl (or trustForwardedHeaders behind a proxy) to serve any other host name (docs/registration.md, section 3).";
 }
 
-export function startServer(log: (line: string) => void = console.log, exit: (code: number) => void = (code) => process.exit(code)): void {
+export function startServer(log: (line: string) => void = (line) => console.warn(line), exit: (code: number) => void = (code) => process.exit(code)): void {
   let config: AppConfig;
   try {
     config = loadConfig();
