@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { createReadStream, openSync, closeSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { EXIT_UNREADABLE_INPUT } from "@/cli/mme/problems";
 import { BENCH_AS_OF, writeBulkExport, type ExportSummary } from "../data/ndjson";
 import { scaleStat, summarize, type Stat } from "../stats";
 
@@ -47,7 +48,8 @@ export async function runCommandOnce(repoRoot: string, exportDir: string, outFil
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   const wallMs = performance.now() - start;
   closeSync(out);
-  if (code !== 0) throw new Error(`mme command exited ${code}: ${Buffer.concat(err).toString("utf8").slice(0, 500)}`);
+  // 3: the export's broken lines were reported (unassigned, warned, their patients incomplete), as they must be.
+  if (code !== 0 && code !== EXIT_UNREADABLE_INPUT) throw new Error(`mme command exited ${code}: ${Buffer.concat(err).toString("utf8").slice(0, 500)}`);
   const usage: unknown = JSON.parse(readFileSync(rssFile, "utf8"));
   if (!isUsage(usage)) throw new Error("mme command: no resource usage recorded");
   return { wallMs, maxRssKb: usage.maxRssKb, cpuMs: usage.userMs + usage.systemMs };

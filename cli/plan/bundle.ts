@@ -37,7 +37,7 @@ export function readPatientResources(path: string, patientId: string): ReadResul
   const json = parseNdjsonLine(text);
   if (!json.ok) return { ok: false, error: `${path} is not JSON` };
   const groups = new PatientGroups<SourcedResource>(new Set(READ));
-  const filed = fileBundle(groups, json.raw, path);
+  const filed = fileBundle(groups, json.raw, path, (value, origin): SourcedResource => ({ text: null, value, origin }));
   if (!filed.ok) return { ok: false, error: `${path} is ${filed.issue}` };
   // An order whose patient cannot be told may be this patient's: it makes the MME incomplete.
   const orphans: UnreadableResource[] = filed.unattributed

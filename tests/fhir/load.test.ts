@@ -93,7 +93,7 @@ describe("PatientGroups + loadPatient", () => {
         { resource: observation("o-1") },
       ],
     };
-    const filed = fileBundle(groups, bundle, "in.json");
+    const filed = fileBundle(groups, bundle, "in.json", (value, origin): SourcedResource => ({ text: null, value, origin }));
     expect(filed.ok && filed.unattributed).toEqual([{ origin: "in.json#entry[4]", resourceType: "MedicationRequest", id: "mr-orphan", issues: ["subject: missing, so the patient is unknown"] }]);
     const all = [...groups.patients()].map((g) => ({ ref: g.ref, n: g.items.length }));
     expect(all).toEqual([{ ref: "Patient/b", n: 3 }, { ref: "Patient/a", n: 1 }]);

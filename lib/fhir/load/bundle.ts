@@ -6,7 +6,6 @@
 import { parseResourceAs } from "../parse";
 import { rawProp, rawString } from "../raw";
 import { factsOf, type PatientGroups, type UnattributedResource } from "./group";
-import type { SourcedResource } from "./patient";
 
 export interface BundleEntry {
   resource: unknown;
@@ -32,17 +31,18 @@ export function bundleEntries(json: unknown): BundleEntries {
 }
 
 /**
- * Files every entry of a Bundle (`json`, parsed) read from `source` into `groups`; returns
- * the entries that belong to no patient, or the issue that makes it no Bundle at all.
+ * Files every entry of a Bundle (`json`, parsed) read from `source` into `groups`, keeping for
+ * each what `item(value, origin)` makes of it; returns the entries that belong to no patient,
+ * or the issue that makes it no Bundle at all.
  */
-export function fileBundle(groups: PatientGroups<SourcedResource>, json: unknown, source: string): { ok: true; unattributed: UnattributedResource[] } | { ok: false; issue: string } {
+export function fileBundle<T>(groups: PatientGroups<T>, json: unknown, source: string, item: (value: unknown, origin: string) => T): { ok: true; unattributed: UnattributedResource[] } | { ok: false; issue: string } {
   const bundle = bundleEntries(json);
   if (!bundle.ok) return bundle;
   const unattributed: UnattributedResource[] = [];
   for (const entry of bundle.entries) {
     const facts = factsOf(entry.resource, entry.fullUrl);
     const origin = `${source}${entry.origin}`;
-    const filing = groups.file(facts, { text: null, value: entry.resource, origin });
+    const filing = groups.file(facts, item(entry.resource, origin));
     if (filing.kind === "unattributed") unattributed.push({ origin, resourceType: facts.resourceType, id: facts.id, issues: [filing.issue] });
   }
   return { ok: true, unattributed };

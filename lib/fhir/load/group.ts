@@ -48,6 +48,8 @@ export interface PatientGroup<T> {
 }
 
 const URN_UUID = "urn:uuid:";
+const FILED: Filing = { kind: "filed" };
+const SKIPPED: Filing = { kind: "skipped" };
 
 export class PatientGroups<T> {
   private readonly groups = new Map<string, T[]>();
@@ -55,6 +57,8 @@ export class PatientGroups<T> {
   private readonly fullUrls = new Map<string, string>();
   /** Medications by every reference form (`Medication/id`, fullUrl). */
   private readonly medications = new Map<string, T>();
+  /** Subject references as written -> their group (most inputs repeat the same few strings: one lookup, no parsing). */
+  private readonly bySubject = new Map<string, T[]>();
 
   /** `keep`: the patient-scoped resource types to group (Patient and Medication are always kept). */
   constructor(private readonly keep: ReadonlySet<string>) {}
@@ -67,17 +71,22 @@ export class PatientGroups<T> {
       const ref = `Patient/${id}`;
       if (fullUrl !== null) this.fullUrls.set(fullUrl, ref);
       this.group(ref).push(item);
-      return { kind: "filed" };
+      return FILED;
     }
     if (resourceType === "Medication") {
       if (id !== null) this.medications.set(`Medication/${id}`, item);
       if (fullUrl !== null) this.medications.set(fullUrl, item);
-      return id === null && fullUrl === null ? { kind: "unattributed", issue: "id: missing, so no order can reference it" } : { kind: "filed" };
+      return id === null && fullUrl === null ? { kind: "unattributed", issue: "id: missing, so no order can reference it" } : FILED;
     }
-    if (resourceType !== null && !this.keep.has(resourceType)) return { kind: "skipped" };
+    if (resourceType !== null && !this.keep.has(resourceType)) return SKIPPED;
     if (facts.subject === null) return { kind: "unattributed", issue: resourceType === null ? "resourceType: missing" : "subject: missing, so the patient is unknown" };
-    this.group(normalizeReference(facts.subject)).push(item);
-    return { kind: "filed" };
+    let list = this.bySubject.get(facts.subject);
+    if (list === undefined) {
+      list = this.group(normalizeReference(facts.subject));
+      this.bySubject.set(facts.subject, list);
+    }
+    list.push(item);
+    return FILED;
   }
 
   /** Makes sure a patient is in the output even with nothing filed (e.g. its only line could not be read). */
@@ -90,8 +99,9 @@ export class PatientGroups<T> {
     return this.medications.get(reference) ?? this.medications.get(normalizeReference(reference));
   }
 
-  get medicationCount(): number {
-    return new Set(this.medications.values()).size;
+  /** Every reference form the input's Medications can be named by, with the item. */
+  medicationEntries(): Array<[string, T]> {
+    return [...this.medications.entries()];
   }
 
   private group(ref: string): T[] {
@@ -114,8 +124,7 @@ export class PatientGroups<T> {
     for (const [ref, items] of this.groups) {
       const target = this.target(ref);
       const list = merged.get(target);
-      if (list === undefined) merged.set(target, items);
-      else list.push(...items);
+      merged.set(target, list === undefined ? items : [...list, ...items]); // never mutates a group: merged() may run again
     }
     return merged;
   }
@@ -130,6 +139,7 @@ export class PatientGroups<T> {
   *patients(): Generator<PatientGroup<T>> {
     const merged = this.merged();
     this.groups.clear();
+    this.bySubject.clear();
     for (const [ref, items] of merged) {
       merged.delete(ref);
       yield { ref, items };

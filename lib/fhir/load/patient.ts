@@ -17,22 +17,28 @@ export interface SourcedResource {
   text: string | null;
   value: unknown;
   origin: string;
+  /** Why the reader could not read it at all (e.g. bytes that are not UTF-8); then `text` and `value` are unused. */
+  issue?: string;
 }
 
 export interface PatientResources extends RecordResources {
   /** The Patient resource, when the input holds a readable one. */
   patient: Patient | null;
+  /** The items that could not be read at all (not JSON, not UTF-8), also among `unreadable`: where and why. */
+  unparsed: Array<{ origin: string; issue: string }>;
 }
 
 export function rawOf(item: SourcedResource): RawResult {
+  if (item.issue !== undefined) return { ok: false, issue: item.issue };
   return item.text === null ? { ok: true, raw: item.value } : parseNdjsonLine(item.text);
 }
 
 /** The readable raw value of an item, or an UnreadableResource (type unknown: it may be an order) saying where and why. */
-function readItem(item: SourcedResource, into: RecordResources): { ok: true; raw: unknown } | { ok: false } {
+function readItem(item: SourcedResource, into: PatientResources): { ok: true; raw: unknown } | { ok: false } {
   const raw = rawOf(item);
   if (raw.ok) return raw;
   into.unreadable.push(unreadable(null, [`${item.origin}: ${raw.issue}`]).unreadable);
+  into.unparsed.push({ origin: item.origin, issue: raw.issue });
   return { ok: false };
 }
 
@@ -66,11 +72,18 @@ function resolveMedications(into: PatientResources, findMedication: (reference: 
  * Parses one patient's items: `expected` types are filed (the grouping already chose the
  * patient, so no subject check), a Patient is kept, other types are not read.
  */
-export function loadPatient(items: Iterable<SourcedResource>, findMedication: (reference: string) => SourcedResource | undefined, expected: readonly FiledType[]): PatientResources {
-  const out: PatientResources = { ...emptyResources(), patient: null };
+export function loadPatient(
+  items: Iterable<SourcedResource>,
+  findMedication: (reference: string) => SourcedResource | undefined,
+  expected: readonly FiledType[],
+  /** Sees each item's parsed JSON first (the commands check it against how they grouped it). */
+  onRaw?: (raw: unknown, item: SourcedResource) => void,
+): PatientResources {
+  const out: PatientResources = { ...emptyResources(), patient: null, unparsed: [] };
   for (const item of items) {
     const raw = readItem(item, out);
     if (!raw.ok) continue;
+    onRaw?.(raw.raw, item);
     const before = out.unreadable.length;
     if (rawString(raw.raw, "resourceType") === "Patient") {
       const patient = parseResourceAs("Patient", raw.raw);
