@@ -67,6 +67,35 @@ export const IssuerConfigSchema = z.object({
     .default({ observationCategoryRequired: false, pkceMode: "required", epicClientIdHeader: false }),
 });
 
+/**
+ * A CDS Hooks client (an EHR that calls the CDS services): the JWT issuer it signs with, where
+ * its public keys are (a JWKS URL, the only `jku` accepted for it, or the keys themselves when
+ * exchanged out of band), and the FHIR servers it may name in `fhirServer` (the service sends
+ * the client's `fhirAuthorization` token only there). CDS Hooks 2.0 "Trusting CDS Clients".
+ */
+export const CdsClientSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, "lower-case letters, digits and dashes"),
+  name: z.string().min(1),
+  /** The JWT `iss` exactly as the client sends it. */
+  iss: z.string().min(1),
+  /** The client's JWK Set URL; a JWT whose `jku` header names another URL is refused. */
+  jwksUrl: httpUrl.optional(),
+  /** The client's public keys, when exchanged out of band (no `jku`). */
+  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).optional(),
+  /** FHIR base URLs this client may send as `fhirServer` (the service may then read them with its token). */
+  fhirServers: z.array(httpUrl).default([]),
+}).refine((c) => c.jwksUrl !== undefined || c.jwks !== undefined, { message: "jwksUrl or jwks is required", path: ["jwksUrl"] });
+
+export const CdsConfigSchema = z.object({
+  /** Refuse calls without a valid client JWT (default). `false` only for local development. */
+  requireJwt: z.boolean().default(true),
+  clients: z.array(CdsClientSchema).default([]),
+  /** Browser origins allowed to call the services directly (CORS); server-side EHR calls need none. */
+  corsOrigins: z.array(httpUrl).default([]),
+  /** Public base URL of the services (JWT audience: `{serviceBaseUrl}/cds-services/{id}`); default appBaseUrl, else the server's origin. */
+  serviceBaseUrl: httpUrl.optional(),
+});
+
 export const AppConfigSchema = z.object({
   appName: z.string().min(1).default("Opioid Taper Planner"),
   /**
@@ -80,10 +109,14 @@ export const AppConfigSchema = z.object({
   /** Origins allowed to frame the app for every EHR (CSP frame-ancestors). */
   frameAncestors: z.array(httpUrl).default([]),
   issuers: z.array(IssuerConfigSchema).min(1, "at least one issuer"),
+  /** CDS Hooks services (app/cds-services): trusted clients and their keys. */
+  cds: CdsConfigSchema.default({ requireJwt: true, clients: [], corsOrigins: [] }),
 });
 
 export type IssuerConfig = z.infer<typeof IssuerConfigSchema>;
 export type AppConfig = z.infer<typeof AppConfigSchema>;
+export type CdsClientConfig = z.infer<typeof CdsClientSchema>;
+export type CdsConfig = z.infer<typeof CdsConfigSchema>;
 
 export const DEFAULT_CONFIG_PATH = "config/smart.json";
 
@@ -98,6 +131,11 @@ export function parseConfig(raw: unknown, origin: string): AppConfig {
   for (const issuer of parsed.data.issuers) {
     if (ids.has(issuer.id)) throw new Error(`Invalid app configuration (${origin}): duplicate issuer id "${issuer.id}"`);
     ids.add(issuer.id);
+  }
+  const cdsIssuers = new Set<string>();
+  for (const client of parsed.data.cds.clients) {
+    if (cdsIssuers.has(client.iss)) throw new Error(`Invalid app configuration (${origin}): two CDS clients with iss "${client.iss}"`);
+    cdsIssuers.add(client.iss);
   }
   return parsed.data;
 }

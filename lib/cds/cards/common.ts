@@ -1,0 +1,60 @@
+/**
+ * Pieces shared by the cards: the SMART link into the planner, the readiness findings a card
+ * reads, whether taper wording is allowed, and the order lines of a detail.
+ */
+import type { Finding, OrderMme, ReadinessResult } from "@/lib/domain";
+import { formatMme } from "@/lib/mme";
+import type { CdsEvaluationInput } from "../inputs";
+import { md } from "../text";
+import type { CdsLink } from "../types";
+
+/**
+ * The `smart` link that launches the app for the patient in context (CDS Hooks 2.0 "Link":
+ * the client adds `iss` and `launch`). `appContext` tells the app which view to open and
+ * which service sent the clinician; it carries no patient data (the launch has the patient).
+ */
+export function plannerLink(input: CdsEvaluationInput, view: "plan" | "review"): CdsLink {
+  return {
+    label: view === "plan" ? "Open the Opioid Taper Planner for this patient" : "Review doses and cautions in the Opioid Taper Planner",
+    url: input.plannerLaunchUrl,
+    type: "smart",
+    appContext: JSON.stringify({ view, service: input.serviceId }),
+  };
+}
+
+/** The readiness finding with this id, if the engine produced it. */
+export function findingById(readiness: ReadinessResult, id: string): Finding | undefined {
+  return readiness.findings.find((f) => f.id === id);
+}
+
+export function isPresent(readiness: ReadinessResult, id: string): boolean {
+  return findingById(readiness, id)?.status === "present";
+}
+
+/**
+ * Whether a card may mention tapering. Never for a patient with opioid use disorder or its
+ * treatment (readiness `caution.oud`: buprenorphine or methadone for OUD is continued, not
+ * tapered; CDC 2022 Rec 12), nor in cancer, palliative or end-of-life care
+ * (`caution.cancer-palliative`: the chronic-pain taper guidance does not apply).
+ */
+export function taperWordingAllowed(readiness: ReadinessResult): boolean {
+  return !isPresent(readiness, "caution.oud") && !isPresent(readiness, "caution.cancer-palliative");
+}
+
+/** An opioid order on the MME ledger: counted, not computable, or buprenorphine (an opioid left out of the total). */
+export function isOpioidOrder(order: OrderMme): boolean {
+  return order.status === "counted" || order.status === "not-computable" || order.reason === "mme.excluded.buprenorphine";
+}
+
+/** "- Oxycodone 10 mg tablet (this order): 30 MME/day" for a detail list. */
+export function orderLine(order: OrderMme, isDraft: boolean): string {
+  const name = `${md(order.display)}${isDraft ? " (this order)" : ""}`;
+  if (order.status === "counted") return `- ${name}: ${formatMme(order.mmePerDay)} MME/day`;
+  if (order.status === "not-computable") return `- ${name}: **could not be computed**: ${md(order.message ?? order.reason ?? "not computable")}`;
+  return `- ${name}: not added to the total: ${md(order.message ?? order.reason ?? "excluded")}`;
+}
+
+/** Evidence of a finding as Markdown list lines (labels, values and dates as recorded). */
+export function evidenceLines(finding: Finding): string[] {
+  return finding.evidence.map((e) => `- ${md(e.label)}${e.value === undefined ? "" : `: ${md(e.value)}`}${e.date === undefined ? "" : ` (${md(e.date.slice(0, 10))})`}`);
+}
