@@ -7,6 +7,7 @@
  * Its suggestion creates a draft naloxone MedicationRequest for the clinician to sign.
  */
 import type { MedicationRequest } from "fhir/r4";
+import { RXNORM_SYSTEM } from "@/lib/domain/code-systems";
 import type { CdsAssessment } from "../assess";
 import type { CdsEvaluationInput } from "../inputs";
 import { OVERRIDE_REASONS, sourceFromCitations } from "../sources";
@@ -20,7 +21,7 @@ import { findingById, isPresent } from "./common";
  * product catalog lib/mme/catalog lists it as an opioid antagonist).
  */
 export const NALOXONE_NASAL_4MG = {
-  system: "http://www.nlm.nih.gov/research/umls/rxnorm",
+  system: RXNORM_SYSTEM,
   code: "1725059",
   display: "naloxone hydrochloride 40 MG/ML Nasal Spray",
 } as const;
