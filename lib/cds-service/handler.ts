@@ -10,7 +10,7 @@ import type { MedicationRequest } from "fhir/r4";
 import { CDS_RECORD_PARTS, evaluateCds, hooksOf, isCdsServiceId, type CdsHook, type CdsRecord, type CdsRecordPart, type CdsResponse, type CdsServiceId, type PartState } from "@/lib/cds";
 import { parseCdsRequest, type CdsRequest } from "@/lib/fhir/cds-request";
 import { parseResourceAs } from "@/lib/fhir/parse";
-import { emptyResources, type RecordResources } from "@/lib/fhir/record-sort";
+import { emptyResources, unreadableOrders, type RecordResources } from "@/lib/fhir/load";
 import { FALLBACK_TIMEOUT_MS, readFromFhir } from "./fallback";
 import { cardUuid } from "./ids";
 import { readPrefetch, type PrefetchPartState } from "./prefetch";
@@ -166,5 +166,6 @@ async function gatherRecord(request: CdsRequest, needed: readonly CdsRecordPart[
           : { state: "unavailable", reason: `${PART_WHAT[part]} could not be read from the FHIR server (${outcome.issue?.code ?? outcome.state})` };
     }
   }
-  return { record: { patientId: request.patientId, ...resources, parts }, sources };
+  // Only unreadable orders (or resources of unknown type) matter to the MME: they make it incomplete.
+  return { record: { patientId: request.patientId, ...resources, unreadable: unreadableOrders(resources.unreadable), parts }, sources };
 }

@@ -13,9 +13,10 @@
  */
 import type { CdsRecordPart } from "@/lib/cds";
 import { readSearchPage } from "@/lib/fhir/bundle-page";
+import { emptyResources, fileResource, type RecordResources } from "@/lib/fhir/load";
 import type { SearchKey } from "@/lib/fhir/queries";
 import { rawProp, rawString } from "@/lib/fhir/raw";
-import { emptyResources, fileResource, type RecordResources } from "@/lib/fhir/record-sort";
+import { EXPECTED_TYPES } from "@/lib/fhir/record";
 import { PREFETCH_TEMPLATES } from "./discovery";
 
 export type PrefetchPartState =
@@ -97,7 +98,7 @@ export function readPrefetch(prefetch: Record<string, unknown> | undefined, pati
       else unattributed++;
     } else if (type !== null && PART_OF_TYPE[type] !== undefined) {
       const part = PART_OF_TYPE[type];
-      if (part !== undefined) fileResource(resources, SEARCH_KEY_OF_PART[part], value, patientId, seen);
+      if (part !== undefined) fileResource(resources, value, { expected: EXPECTED_TYPES[SEARCH_KEY_OF_PART[part]], patientId, seen });
     } else if (type === null) {
       unattributed++;
     }
@@ -122,7 +123,7 @@ function readBundle(
     if (part === undefined) continue;
     // A Medication alone (an _include) does not make a MedicationRequest list.
     if (type !== "Medication") covered.add(part);
-    fileResource(into, SEARCH_KEY_OF_PART[part], raw, patientId, seen);
+    fileResource(into, raw, { expected: EXPECTED_TYPES[SEARCH_KEY_OF_PART[part]], patientId, seen });
   }
   for (const part of covered) {
     if (page.next !== null) mark(part, { state: "incomplete", reason: `the prefetched ${WHAT[part]} had more pages than were sent` });

@@ -70,7 +70,7 @@ export function assess(input: CdsEvaluationInput): CdsAssessment {
   const mme = calculateMme({
     medicationRequests,
     medications: record.medications,
-    unreadable: record.unreadable.filter((u) => u.resourceType === "MedicationRequest" || u.resourceType === null),
+    unreadable: record.unreadable,
     asOf: input.asOf,
     truncated: medsPart.state === "incomplete",
   });

@@ -28,7 +28,7 @@ export interface CdsRecord {
   observations: Observation[];
   conditions: Condition[];
   carePlans: CarePlan[];
-  /** Resources that arrived but failed validation (unreadable MedicationRequests make the MME incomplete). */
+  /** Orders (or resources of unknown type) that arrived but failed validation: they make the MME incomplete. */
   unreadable: UnreadableResource[];
   parts: Record<CdsRecordPart, PartState>;
 }
