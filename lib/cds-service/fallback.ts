@@ -18,6 +18,8 @@ export interface FallbackOptions {
   patientId: string;
   parts: readonly CdsRecordPart[];
   asOf: Date;
+  /** The EHR rejects Observation searches without `category` (Epic): one search per category. */
+  observationCategoryRequired: boolean;
   /** Whole fallback budget; searches still running then are aborted (their part is unavailable). */
   timeoutMs: number;
   fetch?: typeof fetch;
@@ -52,7 +54,7 @@ export async function readFromFhir(options: FallbackOptions): Promise<FallbackRe
       asOf: options.asOf,
       maxPages: FALLBACK_MAX_PAGES,
       pageSize: FALLBACK_PAGE_SIZE,
-      observationCategoryRequired: false,
+      observationCategoryRequired: options.observationCategoryRequired,
       allowed,
       retry: { policy: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, retryAfterCapMs: 0 } },
     });

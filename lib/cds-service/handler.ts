@@ -28,6 +28,8 @@ export interface HookCallOptions {
    */
   fhirAccess: boolean;
   fhirServerAllowed?: (fhirServer: string) => boolean;
+  /** Whether that FHIR server needs `category` on Observation searches (the issuer's quirk, Epic). */
+  observationCategoryRequired?: (fhirServer: string) => boolean;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -152,6 +154,7 @@ async function gatherRecord(request: CdsRequest, needed: readonly CdsRecordPart[
   if (canFetch && missing.length > 0 && fhirServer !== undefined && token !== undefined) {
     const fallback = await readFromFhir({
       fhirServer, accessToken: token, patientId: request.patientId, parts: missing, asOf: options.now,
+      observationCategoryRequired: options.observationCategoryRequired?.(fhirServer) ?? false,
       timeoutMs: options.timeoutMs ?? FALLBACK_TIMEOUT_MS, ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     mergeInto(resources, fallback.record);

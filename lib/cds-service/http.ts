@@ -13,7 +13,7 @@
  * Responses are JSON with `Cache-Control: no-store`; logs carry no patient data (./log.ts).
  */
 import type { AppConfig } from "@/lib/config";
-import { normalizeIss } from "@/lib/config";
+import { findIssuer, normalizeIss } from "@/lib/config";
 import { parseCdsFeedback } from "@/lib/fhir/cds-request";
 import { OVERRIDE_REASON_SYSTEM, OVERRIDE_REASONS } from "@/lib/cds";
 import { cardKindOf, rememberCardKinds } from "./card-kinds";
@@ -119,6 +119,7 @@ export async function serviceEndpoint(ctx: CdsHttpContext, request: Request, ser
     plannerLaunchUrl: `${(ctx.config.appBaseUrl ?? serviceBase(ctx.config, request)).replace(/\/+$/, "")}/launch.html`,
     fhirAccess: true,
     fhirServerAllowed: fhirServerPolicy(ctx, auth.clientId),
+    observationCategoryRequired: (url) => findIssuer(ctx.config, url)?.quirks.observationCategoryRequired ?? false,
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
   });
   if (result.status !== 200) {
