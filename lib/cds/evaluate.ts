@@ -32,7 +32,7 @@ function present(cards: ReadonlyArray<CdsCard | null>): CdsCard[] {
 /** A draft that is a benzodiazepine or other CNS depressant (named in the readiness finding's evidence). */
 function draftIsCnsDepressant(a: CdsAssessment): boolean {
   const finding = a.readiness.findings.find((f) => f.id === "reason.cns-depressants");
-  return finding?.status === "present" && finding.evidence.some((e) => e.reference !== undefined && a.draftRefs.includes(e.reference));
+  return finding?.outcome === "current" && finding.evidence.some((e) => e.reference !== undefined && a.draftRefs.includes(e.reference));
 }
 
 function orderSignCards(input: CdsEvaluationInput, a: CdsAssessment, requester: string | undefined): CdsCard[] {

@@ -19,7 +19,7 @@ export function hasCurrentOpioid(a: CdsAssessment): boolean {
 
 export function cnsDepressantCard(input: CdsEvaluationInput, a: CdsAssessment): CdsCard | null {
   const finding = findingById(a.readiness, "reason.cns-depressants");
-  if (finding?.status !== "present" || !a.mme.orders.some(isOpioidOrder)) return null;
+  if (finding?.outcome !== "current" || !a.mme.orders.some(isOpioidOrder)) return null;
   return {
     uuid: input.idFor("card:cns-depressants"),
     summary: summaryText("Opioid with a benzodiazepine or other CNS depressant: higher overdose risk (CDC 2022 Recommendation 11)"),

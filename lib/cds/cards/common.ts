@@ -2,7 +2,7 @@
  * Pieces shared by the cards: the SMART link into the planner, the readiness findings a card
  * reads, whether taper wording is allowed, and the order lines of a detail.
  */
-import type { Finding, OrderMme, ReadinessResult } from "@/lib/domain";
+import type { Finding, FindingId, FindingOf, FindingOutcomes, OrderMme, ReadinessResult } from "@/lib/domain";
 import { formatMme } from "@/lib/mme";
 import type { CdsEvaluationInput } from "../inputs";
 import { md } from "../text";
@@ -22,23 +22,30 @@ export function plannerLink(input: CdsEvaluationInput, view: "plan" | "review"):
   };
 }
 
-/** The readiness finding with this id, if the engine produced it. */
-export function findingById(readiness: ReadinessResult, id: string): Finding | undefined {
-  return readiness.findings.find((f) => f.id === id);
+/** The readiness finding with this id, typed by its id, if the engine produced it. */
+export function findingById<Id extends FindingId>(readiness: ReadinessResult, id: Id): FindingOf<Id> | undefined {
+  const isIt = (f: Finding): f is Finding & FindingOf<Id> => f.id === id;
+  return readiness.findings.find(isIt);
 }
 
-export function isPresent(readiness: ReadinessResult, id: string): boolean {
-  return findingById(readiness, id)?.status === "present";
+/** The typed outcome of a readiness finding (undefined when the engine did not produce it). */
+export function outcomeOf<Id extends FindingId>(readiness: ReadinessResult, id: Id): FindingOutcomes[Id] | undefined {
+  return findingById(readiness, id)?.outcome;
 }
 
 /**
- * Whether a card may mention tapering. Never for a patient with opioid use disorder or its
- * treatment (readiness `caution.oud`: buprenorphine or methadone for OUD is continued, not
- * tapered; CDC 2022 Rec 12), nor in cancer, palliative or end-of-life care
- * (`caution.cancer-palliative`: the chronic-pain taper guidance does not apply).
+ * Whether a card may mention tapering or invite planning one: not while a readiness gate
+ * `blocks` the plan (opioid use disorder or its treatment: continue buprenorphine or
+ * methadone, CDC 2022 Rec 12; cancer, palliative or end-of-life care, sickle cell disease:
+ * outside the chronic-pain taper guidance). The gates are the planner's own (lib/taper).
  */
 export function taperWordingAllowed(readiness: ReadinessResult): boolean {
-  return !isPresent(readiness, "caution.oud") && !isPresent(readiness, "caution.cancer-palliative");
+  return !readiness.gates.some((g) => g.kind === "blocks");
+}
+
+/** Findings the engine reports as present in a category, in the engine's order. */
+export function presentFindings(readiness: ReadinessResult, category: Finding["category"]): Finding[] {
+  return readiness.findings.filter((f) => f.category === category && f.status === "present");
 }
 
 /** An opioid order on the MME ledger: counted, not computable, or buprenorphine (an opioid left out of the total). */

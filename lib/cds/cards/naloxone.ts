@@ -1,9 +1,10 @@
 /**
- * The naloxone card: readiness found no naloxone order (`caution.no-naloxone` present, which
- * the engine reports only when the patient has a current opioid). Offering naloxone is CDC
- * 2022 Recommendation 8; the card is a warning when a risk factor the recommendation names
- * is present in the same readiness result (at or above 50 MME/day, benzodiazepines or other
- * CNS depressants, an overdose, opioid use disorder), otherwise information.
+ * The naloxone card: readiness says to offer naloxone (`caution.naloxone` outcome `offer`: no
+ * naloxone on file and a risk factor in the chart, a current opioid being one; CDC 2022
+ * Recommendation 8). The card is a warning when the same readiness result also has one of the
+ * higher-risk outcomes the recommendation names (at or above 50 MME/day, a current
+ * benzodiazepine or other CNS depressant, an overdose, opioid use disorder), otherwise
+ * information.
  * Its suggestion creates a draft naloxone MedicationRequest for the clinician to sign.
  */
 import type { MedicationRequest } from "fhir/r4";
@@ -11,9 +12,9 @@ import { RXNORM_SYSTEM } from "@/lib/domain/code-systems";
 import type { CdsAssessment } from "../assess";
 import type { CdsEvaluationInput } from "../inputs";
 import { OVERRIDE_REASONS, sourceFromCitations } from "../sources";
-import { md, summaryText } from "../text";
+import { summaryText } from "../text";
 import type { CdsCard } from "../types";
-import { findingById, isPresent } from "./common";
+import { findingById, outcomeOf } from "./common";
 
 /**
  * RxNorm 1725059 "naloxone hydrochloride 40 MG/ML Nasal Spray" (the 4 mg per 0.1 mL device):
@@ -40,16 +41,23 @@ export function naloxoneDraft(patientId: string, requester: string | undefined):
   };
 }
 
-const RISK_FINDINGS = ["reason.mme-50", "reason.cns-depressants", "reason.overdose", "caution.oud"] as const;
+/** The higher-risk outcomes of the same readiness result, named for the detail. */
+function higherRisks(a: CdsAssessment): string[] {
+  const r = a.readiness;
+  const oud = outcomeOf(r, "caution.oud");
+  return [
+    outcomeOf(r, "context.mme-50") === "at-or-above" ? "dose at or above 50 MME/day" : null,
+    outcomeOf(r, "reason.cns-depressants") === "current" ? "a current benzodiazepine or other CNS depressant" : null,
+    outcomeOf(r, "reason.overdose") === "recorded" ? "an overdose or poisoning on record" : null,
+    oud === "active" || oud === "on-treatment" || oud === "in-remission" ? "opioid use disorder" : null,
+  ].filter((s): s is string => s !== null);
+}
 
 export function naloxoneCard(input: CdsEvaluationInput, a: CdsAssessment, requester: string | undefined): CdsCard | null {
-  const finding = findingById(a.readiness, "caution.no-naloxone");
-  if (finding?.status !== "present") return null;
-  const risks = RISK_FINDINGS.filter((id) => isPresent(a.readiness, id)).flatMap((id) => {
-    const f = findingById(a.readiness, id);
-    return f === undefined ? [] : [f.title];
-  });
-  const riskText = risks.length > 0 ? `Risk factors in this record: ${risks.map(md).join("; ")}.` : "";
+  const finding = findingById(a.readiness, "caution.naloxone");
+  if (finding?.outcome !== "offer") return null;
+  const risks = higherRisks(a);
+  const riskText = risks.length > 0 ? `Higher risk: ${risks.join("; ")}.` : "";
   return {
     uuid: input.idFor("card:naloxone"),
     summary: summaryText("No naloxone on file: offer naloxone with opioids (CDC 2022 Recommendation 8)"),

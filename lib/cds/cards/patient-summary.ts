@@ -11,7 +11,7 @@ import { describePlanStatus, hasPlanInEffect, planWords, type TaperPlanStatus } 
 import { CDC_2022_SOURCE, OVERRIDE_REASONS } from "../sources";
 import { md, summaryText } from "../text";
 import type { CdsCard } from "../types";
-import { isOpioidOrder, orderLine, plannerLink, taperWordingAllowed } from "./common";
+import { isOpioidOrder, orderLine, plannerLink, presentFindings, taperWordingAllowed } from "./common";
 import { hasCurrentOpioid } from "./cautions";
 
 /** The follow-up engine's tone raises the card: above the plan's start, or faster than planned. */
@@ -23,7 +23,8 @@ export function patientSummaryCard(input: CdsEvaluationInput, a: CdsAssessment, 
   const { mme, readiness } = a;
   if (!hasCurrentOpioid(a) && !hasPlanInEffect(plan)) return null;
   const total = describeTotal(mme);
-  const cautions = readiness.findings.filter((f) => f.category === "caution" && f.status === "present");
+  // Naloxone has its own card; the other cautions are listed here.
+  const cautions = presentFindings(readiness, "caution").filter((f) => f.id !== "caution.naloxone");
   const cautionText = cautions.length === 0 ? "" : `; ${cautions.length === 1 ? "1 caution" : `${cautions.length} cautions`}`;
   const summary = summaryText(`Opioids: ${total}; ${planWords(plan)}${cautionText}`);
   const lines = mme.orders.filter(isOpioidOrder).map((o) => orderLine(o, false));
@@ -34,14 +35,14 @@ export function patientSummaryCard(input: CdsEvaluationInput, a: CdsAssessment, 
     "",
     `**Taper plan**: ${describePlanStatus(plan).join(" ")}`,
     ...(cautions.length === 0 ? [] : ["", "**Cautions**:", ...cautions.map((f) => `- **${md(f.title)}**: ${f.sentence}`)]),
+    ...(readiness.gates.length === 0 ? [] : ["", "**Before a taper plan**:", ...readiness.gates.map((g) => `- ${md(g.title)}: ${g.kind === "blocks" ? g.instead : `confirm that ${g.confirm}`}`)]),
   ].join("\n");
   const taperAllowed = taperWordingAllowed(readiness);
   return {
     uuid: input.idFor("card:patient-summary"),
     summary,
     detail,
-    // No-naloxone has its own card: it alone does not raise this card to a warning.
-    indicator: mme.bands.atOrAbove90 || planNeedsAttention(plan) || cautions.some((f) => f.id !== "caution.no-naloxone") ? "warning" : "info",
+    indicator: mme.bands.atOrAbove90 || planNeedsAttention(plan) || cautions.length > 0 ? "warning" : "info",
     source: CDC_2022_SOURCE,
     overrideReasons: [OVERRIDE_REASONS.benefitsOutweighRisks, OVERRIDE_REASONS.palliative, OVERRIDE_REASONS.doseIncorrect],
     links: [plannerLink(input, taperAllowed && !hasPlanInEffect(plan) ? "plan" : "review")],
