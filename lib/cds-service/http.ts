@@ -3,8 +3,10 @@
  * app/cds-services are one-line wrappers): discovery, service calls, feedback, and CORS.
  * - Service calls and feedback need a valid client JWT (lib/cds-service/jwt.ts) unless the
  *   configuration says `cds.requireJwt: false`; discovery holds no patient data and is open.
- * - The JWT audience is the endpoint's URL under `cds.serviceBaseUrl`, else `appBaseUrl`, else
- *   the server's own origin (never the request's Host header, which the caller controls).
+ * - The JWT audience is the endpoint's URL under `cds.serviceBaseUrl`, else the app's public
+ *   origin (lib/smart/app-origin: `appBaseUrl`, a trusted proxy's forwarded headers, or a
+ *   loopback Host for development; never `request.url`, never another Host). When neither is
+ *   known the service answers 500 and says what to set, rather than guess an audience.
  * - CORS (CDS Hooks 2.0 "Cross-Origin Resource Sharing", OWASP HTML5 cheat sheet): only the
  *   configured browser origins get `Access-Control-Allow-Origin`, never `*` with data;
  *   no credentials (the JWT travels in `Authorization`).
@@ -14,6 +16,7 @@
  */
 import type { AppConfig } from "@/lib/config";
 import { findIssuer, normalizeIss } from "@/lib/config";
+import { appOrigin } from "@/lib/smart/app-origin";
 import { parseCdsFeedback } from "@/lib/fhir/cds-request";
 import { OVERRIDE_REASON_SYSTEM, OVERRIDE_REASONS } from "@/lib/cds";
 import { cardKindOf, rememberCardKinds } from "./card-kinds";
@@ -34,10 +37,14 @@ export interface CdsHttpContext {
 const defaultReplay = new JtiReplayCache();
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** The public base of the services (`https://app.example.org`), without a trailing slash. */
-export function serviceBase(config: AppConfig, request: Request): string {
-  return (config.cds.serviceBaseUrl ?? config.appBaseUrl ?? new URL(request.url).origin).replace(/\/+$/, "");
+/** The public base of the services (`https://app.example.org`, no trailing slash), or null when it is not configured. */
+export function serviceBase(config: AppConfig, request: Request): string | null {
+  if (config.cds.serviceBaseUrl !== undefined) return config.cds.serviceBaseUrl.replace(/\/+$/, "");
+  const origin = appOrigin(config, request.headers);
+  return origin.ok ? origin.origin : null;
 }
+
+const BASE_NOT_CONFIGURED = "This server does not know its public address, which a CDS client's JWT audience must name: set cds.serviceBaseUrl or appBaseUrl (docs/registration.md, section 6).";
 
 function corsHeaders(config: AppConfig, request: Request, openToAll: boolean): Record<string, string> {
   const origin = request.headers.get("origin");
@@ -102,7 +109,9 @@ export async function serviceEndpoint(ctx: CdsHttpContext, request: Request, ser
   const log = ctx.log ?? consoleCdsLogger;
   const started = Date.now();
   const cors = corsHeaders(ctx.config, request, false);
-  const audience = `${serviceBase(ctx.config, request)}/cds-services/${encodeURIComponent(serviceId)}`;
+  const base = serviceBase(ctx.config, request);
+  if (base === null) return json(500, { error: BASE_NOT_CONFIGURED }, cors);
+  const audience = `${base}/cds-services/${encodeURIComponent(serviceId)}`;
   const auth = await authenticate(ctx, request, audience);
   if (!auth.ok) {
     log({ event: "cds.refused", service: serviceId.slice(0, 64), status: 401, reason: auth.reason });
@@ -116,7 +125,7 @@ export async function serviceEndpoint(ctx: CdsHttpContext, request: Request, ser
     body: parsed.body,
     asOf: now.toISOString().slice(0, 10),
     now,
-    plannerLaunchUrl: `${(ctx.config.appBaseUrl ?? serviceBase(ctx.config, request)).replace(/\/+$/, "")}/launch.html`,
+    plannerLaunchUrl: `${(ctx.config.appBaseUrl ?? base).replace(/\/+$/, "")}/launch.html`,
     fhirAccess: true,
     fhirServerAllowed: fhirServerPolicy(ctx, auth.clientId),
     observationCategoryRequired: (url) => findIssuer(ctx.config, url)?.quirks.observationCategoryRequired ?? false,
@@ -145,7 +154,9 @@ function ownReasonCode(reason: { system: string; code: string }): string {
 export async function feedbackEndpoint(ctx: CdsHttpContext, request: Request, serviceId: string): Promise<Response> {
   const log = ctx.log ?? consoleCdsLogger;
   const cors = corsHeaders(ctx.config, request, false);
-  const audience = `${serviceBase(ctx.config, request)}/cds-services/${encodeURIComponent(serviceId)}/feedback`;
+  const base = serviceBase(ctx.config, request);
+  if (base === null) return json(500, { error: BASE_NOT_CONFIGURED }, cors);
+  const audience = `${base}/cds-services/${encodeURIComponent(serviceId)}/feedback`;
   const auth = await authenticate(ctx, request, audience);
   if (!auth.ok) {
     log({ event: "cds.refused", service: serviceId.slice(0, 64), status: 401, reason: auth.reason });

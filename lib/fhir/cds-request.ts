@@ -6,7 +6,7 @@
  * are parsed one by one by `parseResource`, so one bad resource is unreadable, not a bad
  * request.
  */
-import { z } from "zod";
+import * as z from "./zod";
 
 const nonEmpty = z.string().min(1);
 

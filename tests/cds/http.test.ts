@@ -136,6 +136,16 @@ describe("CDS endpoints", () => {
     expect(JSON.stringify(otherBody.extension)).toMatch(/no FHIR server access/);
   });
 
+  it("without appBaseUrl or cds.serviceBaseUrl, a non-loopback Host is not trusted as the JWT audience: 500 that says what to set", async () => {
+    const bare = parseConfig({ issuers: [{ id: "ehr", name: "EHR", iss: FHIR, clientId: "app" }], cds: { clients: config.cds.clients } }, "test");
+    const request = new Request("http://0.0.0.0:3000/cds-services/opioid-mme-order-sign", {
+      method: "POST", headers: { host: "taper.example.org", authorization: `Bearer ${await jwt("http://taper.example.org/cds-services/opioid-mme-order-sign")}` }, body: JSON.stringify(orderSign({})),
+    });
+    const res = await serviceEndpoint({ config: bare, now: () => NOW, log: () => undefined }, request, "opioid-mme-order-sign");
+    expect(res.status).toBe(500);
+    expect(await res.text()).toMatch(/set cds\.serviceBaseUrl or appBaseUrl/);
+  });
+
   it("CORS: only configured browser origins, preflight included", () => {
     const allowed = preflight(config, new Request(`${BASE}/cds-services/x`, { method: "OPTIONS", headers: { origin: "https://ehr-web.example.org" } }));
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://ehr-web.example.org");
