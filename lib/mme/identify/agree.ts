@@ -112,8 +112,6 @@ function opioidIdentity(name: string, opioids: OpioidReading[], all: ProductRead
     confirmedBy.push(r.claim.product !== null ? `${r.where} (same strength)` : `${r.where} (same opioid, no strength)`);
   }
   for (const r of all) if (r.claim.kind === "opioid" && r.claim.note !== null && (product === null || r !== chosen)) remarks.push(`${r.where}: ${r.claim.note}.`);
-  const release = product === null ? null : opioids.find((r) => r.claim.product !== null && r.claim.product.doseForm === "oral-solid" && r.claim.formStated && r.claim.product.release !== product.release);
-  if (product !== null && release != null) remarks.push(`${release.where} says ${release.claim.product?.release ?? ""}, the product is ${product.release}; the MME is the same, check the product.`);
   return {
     kind: "opioid",
     name: product?.name ?? name,

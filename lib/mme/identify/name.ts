@@ -146,8 +146,14 @@ function readComponents(text: string): Plain | null {
   const read = components.map(readPlain);
   const opioids = [...new Set(read.flatMap((r) => r.opioids))];
   const others = read.filter((r) => r.opioids.length === 0).flatMap((r) => r.others);
-  const strengths = read.flatMap((r) => (r.opioids.length > 0 ? (r.strengths ?? []) : []));
-  const complete = strengths.length === opioids.length;
+  // Two salts of one opioid ("oxycodone hydrochloride 4.5 MG / oxycodone terephthalate 0.38 MG") add up.
+  const strengths: IngredientStrength[] = [];
+  for (const s of read.flatMap((r) => (r.opioids.length > 0 ? (r.strengths ?? []) : []))) {
+    const same = strengths.find((x) => x.ingredient === s.ingredient && x.per === s.per && x.unit === s.unit);
+    if (same === undefined) strengths.push({ ...s });
+    else same.value += s.value;
+  }
+  const complete = strengths.length === opioids.length && read.every((r) => r.opioids.length === 0 || r.strengths !== null);
   return { opioids, others, strengths: complete ? strengths : null, problem: complete ? null : "a component's strength could not be read", statesStrength: true, bareMg: null, bareList: null };
 }
 

@@ -5,6 +5,8 @@
  * most common descendants); elsewhere the codes are well-known SNOMED CT concepts and
  * ICD-10-CM categories (curated for this project; a site can extend them).
  */
+import { OPIOID_USE_DISORDER_CODES } from "@/lib/domain/opioids";
+
 export { SNOMED_SYSTEM } from "@/lib/domain/code-systems";
 export const ICD10_SYSTEMS = ["http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10"] as const;
 
@@ -18,15 +20,8 @@ export interface ConditionCodeList {
   icd10IntentCharacters?: readonly string[];
 }
 
-export const OPIOID_USE_DISORDER: ConditionCodeList = {
-  name: "opioid use disorder",
-  source: "CDC IG value set opioid-misuse-disorders (2.16.840.1.114222.48.32): is-a 5602001, 75544000; ICD-10-CM F11",
-  snomed: [
-    "5602001", "191909007", "191912005", "191913000", "191914006", "145121000119106",
-    "75544000", "191819002", "191820008", "191821007", "1081000119105", "231478008", "231479000", "426001001", "703845008",
-  ],
-  icd10Prefixes: ["F11"],
-};
+/** Shared with the MME engine (lib/domain/opioids.ts), so both read one list. */
+export const OPIOID_USE_DISORDER: ConditionCodeList = OPIOID_USE_DISORDER_CODES;
 
 export const OPIOID_OVERDOSE: ConditionCodeList = {
   name: "opioid overdose or poisoning",

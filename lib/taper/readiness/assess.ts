@@ -27,7 +27,7 @@ const SOURCE_NAMES: Record<ReadinessSource, string> = { medications: "Medication
 /** Every readiness finding for the patient at `asOf`, the gates they put on the plan, long-term use and the sources that were unavailable. */
 export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig = READINESS_DEFAULTS): ReadinessResult {
   const lookback = config.activeOrderLookbackDays ?? inputs.mme.lookbackDays;
-  const orders = resolveOrders(inputs.medicationRequests, inputs.medications);
+  const orders = resolveOrders(inputs.medicationRequests, inputs.medications, asOf, lookback);
   const longTerm = longTermUseFinding(inputs, asOf, config);
   const findings: Finding[] = [
     mmeIncompleteFinding(inputs),
@@ -61,7 +61,7 @@ function prescribedClasses(inputs: ReadinessInputs, orders: ClassifiedOrder[], a
     }
   }
   for (const o of orders) {
-    if (currency(o, asOf, lookback) !== "current") continue;
+    if (currency(o) !== "current") continue;
     if (o.classes.some((c) => c.cls === "benzodiazepine")) out.add("benzodiazepines");
     if (o.classes.some((c) => c.cls === "buprenorphine-oud")) out.add("buprenorphine");
     if (o.classes.some((c) => c.cls === "methadone")) out.add("methadone");
