@@ -10,7 +10,7 @@ import { MAX_ORDER_MME_PER_DAY, PATCH_MCG_PER_HOUR } from "./bounds";
 import { orderCurrency } from "./currency/order";
 import { linesAt } from "./currency/schedule";
 import { computeOrder } from "./dose/order";
-import { describeStrengths, identifyOrder, type Identity } from "./identify";
+import { classify, collectReadings, describeStrengths, displayName, identify, type Identity } from "./identify";
 import { oudTreatmentSignal } from "./identify/oud";
 import type { NdcLookup } from "./ndc";
 import { newNotes, num, type Notes } from "./notes";
@@ -32,15 +32,14 @@ export function orderRef(order: unknown, index: number): ResourceRef {
   return id === undefined ? `MedicationRequest/#${index + 1}` : `MedicationRequest/${id}`;
 }
 
-function base(order: unknown, index: number, identity: Identity, notes: Notes, readings: FactReading[]): OrderMme {
-  const product = identity.kind === "opioid" ? identity.product : null;
+function base(order: unknown, index: number, display: string, notes: Notes, readings: FactReading[]): OrderMme {
   return {
     medicationRequest: orderRef(order, index),
     status: "excluded",
     reason: null,
     message: null,
-    display: identity.name,
-    product,
+    display,
+    product: null,
     fhirStatus: str(at(order, "status")) ?? null,
     fhirIntent: str(at(order, "intent")) ?? null,
     authoredOn: str(at(order, "authoredOn")) ?? null,
@@ -53,7 +52,7 @@ function base(order: unknown, index: number, identity: Identity, notes: Notes, r
     ingredients: [],
     mmePerDay: null,
     assumptions: notes.assumptions,
-    sources: { product: identity.kind === "opioid" ? identity.source : null, dose: null, frequency: null },
+    sources: { product: null, dose: null, frequency: null },
     discrepancies: notes.discrepancies,
     readings,
   };
@@ -111,21 +110,28 @@ export function readOrder(order: unknown, index: number, ctx: OrderContext): Ord
   const notes = newNotes();
   const readings: FactReading[] = [];
   if (obj(order) === null) {
-    const o = base(order, index, { kind: "unidentified", name: "(unreadable MedicationRequest)", message: "", readings: [] }, notes, readings);
+    const o = base(order, index, "(unreadable MedicationRequest)", notes, readings);
     return closed(o, "not-computable", "mme.unreadable-resource", "This MedicationRequest could not be read: it is not a JSON object.");
   }
-  const identity = identifyOrder(order, ctx);
-  const o = base(order, index, identity, notes, readings);
-  if (identity.kind === "naloxone") return closed(o, "excluded", "mme.excluded.not-an-opioid", "Naloxone is an opioid antagonist (overdose rescue), not an opioid analgesic.");
-  if (identity.kind === "not-opioid") return closed(o, "excluded", "mme.excluded.not-an-opioid", identity.message);
+  const collected = collectReadings(order, ctx);
+  const kind = classify(collected);
+  if (kind === "naloxone") return closed(base(order, index, collected.name, notes, readings), "excluded", "mme.excluded.not-an-opioid", "Naloxone is an opioid antagonist (overdose rescue), not an opioid analgesic.");
+  if (kind === "not-opioid") return closed(base(order, index, collected.name, notes, readings), "excluded", "mme.excluded.not-an-opioid", `${collected.name}: not an opioid analgesic (its codes and names match no opioid product).`);
   const currency = orderCurrency(order, ctx.asOfDay, ctx.asOf, ctx.lookbackDays);
-  if (currency.kind === "excluded") return closed(o, "excluded", currency.reason, currency.message);
+  if (currency.kind === "excluded") return closed(base(order, index, displayName(collected), notes, readings), "excluded", currency.reason, currency.message);
+  const identity = identify(collected);
+  const o = base(order, index, identity.name, notes, readings);
+  if (identity.kind === "opioid") {
+    o.product = identity.product;
+    o.sources.product = identity.source;
+  }
   o.sig = renderSig(at(order, "dosageInstruction"));
   productFacts(identity, readings);
   if (currency.kind === "unknown-status") return closed(o, "not-computable", "mme.unknown-status", currency.message);
   notes.assumptions.push(...currency.assumptions);
   if (identity.kind === "unidentified") return closed(o, "not-computable", "mme.unknown-medication", identity.message);
   if (identity.kind === "conflict") return closed(o, "not-computable", "mme.conflicting-product", identity.message);
+  if (identity.kind !== "opioid") return closed(o, "excluded", "mme.excluded.not-an-opioid", `${identity.name}: not an opioid analgesic.`);
   notes.discrepancies.push(...identity.remarks);
   if (identity.source === "name-parse") notes.assumptions.push({ code: "mme.assume.name-parse", message: `Product identified from its name "${identity.name}" (no code the catalog knows): check the strength and form.` });
   if (identity.source === "medication-resource") notes.assumptions.push({ code: "mme.assume.medication-ingredients", message: `Strength read from the ingredients of the referenced Medication (${identity.name}).` });

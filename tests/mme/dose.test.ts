@@ -49,10 +49,11 @@ describe("dose units: UCUM codes and known non-UCUM spellings, in one place", ()
   });
 
   it.each([
-    // a volume for a tablet, a tablet count for a solution, a rate for a tablet, an unknown spelling, code vs unit disagreeing
-    [OXY_5, ml(5), "mme.unknown-dose-unit"],
-    [OXY_1_PER_ML, tab(1), "mme.unknown-dose-unit"],
-    [OXY_5, { value: 25, unit: "mcg/h", code: "ug/h" }, "mme.unknown-dose-unit"],
+    // a unit that does not fit the product contradicts it (a volume for a tablet, a tablet count for a
+    // solution, a rate for a tablet); an unknown spelling or code vs unit disagreeing is not read
+    [OXY_5, ml(5), "mme.conflicting-dose"],
+    [OXY_1_PER_ML, tab(1), "mme.conflicting-dose"],
+    [OXY_5, { value: 25, unit: "mcg/h", code: "ug/h" }, "mme.conflicting-dose"],
     [OXY_5, { value: 1, unit: "scoop" }, "mme.unknown-dose-unit"],
     [OXY_5, { value: 1, unit: "tablet", code: "mg", system: UCUM }, "mme.unknown-dose-unit"],
     [OXY_5, { value: 0, unit: "tablet" }, "mme.invalid-value"],

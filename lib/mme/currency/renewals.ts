@@ -74,11 +74,15 @@ function noteOverlap(item: Item, kept: readonly Item[]): void {
 
 /** `priorPrescription` references: the renewed order is superseded by the one that names it. */
 function renewedByReference(orders: OrderMme[], requests: readonly unknown[]): void {
-  const byRef = new Map<string, OrderMme>();
-  for (const o of orders) byRef.set(o.medicationRequest, o);
+  let byRef: Map<string, OrderMme> | null = null;
   orders.forEach((o, i) => {
     if (o.status !== "counted" && o.status !== "not-computable") return;
     const ref = text(at(at(requests[i], "priorPrescription"), "reference"));
+    if (ref === undefined) return;
+    if (byRef === null) {
+      byRef = new Map<string, OrderMme>();
+      for (const x of orders) byRef.set(x.medicationRequest, x);
+    }
     const relative = ref === undefined ? undefined : /(MedicationRequest\/[^/]+)(?:\/_history\/[^/]+)?$/.exec(ref)?.[1];
     const prior = relative === undefined ? undefined : byRef.get(relative);
     if (prior === undefined || prior === o || (prior.status !== "counted" && prior.status !== "not-computable")) return;

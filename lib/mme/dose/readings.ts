@@ -13,6 +13,7 @@ import type { ParsedSig } from "@/lib/mme/sig";
 import { arr, at, concept, obj, quantity } from "@/lib/mme/read/json";
 import { unitsWords, type NumberReading, type Unreadable } from "@/lib/mme/agreement";
 import type { Notes } from "@/lib/mme/notes";
+import { readQuantityUnit } from "@/lib/mme/units";
 import { readDoseQuantity, type DoseAmount, type DoseQuantity } from "./quantity";
 import { quantityFromSigUnit } from "./sig";
 
@@ -37,7 +38,11 @@ function unitWord(product: OpioidProduct): string {
 function add(out: DoseReadings, product: OpioidProduct, where: string, max: DoseQuantity, min: DoseQuantity | null, notes: Notes, what: string): DoseAmount | null {
   const high = readDoseQuantity(product, max, notes, what);
   if (!high.ok) {
-    out.unreadable.push({ where, reason: high.reason, message: high.message, blocking: high.reason === "mme.invalid-value" });
+    // A unit this calculator reads that does not fit the product (mL of a tablet, mcg of a patch)
+    // contradicts it: blocking. A spelling it does not read ("mg/kg", "scoops") is only unread.
+    const known = readQuantityUnit(max).kind === "known";
+    const reason = known && high.reason === "mme.unknown-dose-unit" ? "mme.conflicting-dose" : high.reason;
+    out.unreadable.push({ where, reason, message: high.message, blocking: high.reason === "mme.invalid-value" || known });
     return null;
   }
   const low = min === null ? null : readDoseQuantity(product, min, notes, what);

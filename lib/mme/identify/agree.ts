@@ -23,8 +23,6 @@ export type Identity =
       doseForm: DoseFormFamily | null;
       source: ValueSource | null;
       readings: ProductReading[];
-      /** Readings that confirmed the product (strength) or at least the opioid. */
-      confirmedBy: string[];
       /** Remarks shown to the clinician (a name whose strength could not be read, a release that differs...). */
       remarks: string[];
     }
@@ -68,7 +66,7 @@ function isOpioid(r: ProductReading): r is OpioidReading {
 }
 
 function ingredientKey(r: OpioidReading): string {
-  return [...r.claim.ingredients].sort().join("+");
+  return r.claim.key;
 }
 
 function conflict(name: string, ingredients: OpioidIngredient[], readings: ProductReading[], message: string): Identity {
@@ -105,12 +103,7 @@ function opioidIdentity(name: string, opioids: OpioidReading[], all: ProductRead
   const chosen = ranked.find((r) => r.claim.product !== null) ?? ranked[0];
   const ingredients = chosen?.claim.ingredients ?? [];
   const product = chosen?.claim.product ?? null;
-  const confirmedBy: string[] = [];
   const remarks: string[] = [];
-  for (const r of opioids) {
-    if (r === chosen) continue;
-    confirmedBy.push(r.claim.product !== null ? `${r.where} (same strength)` : `${r.where} (same opioid, no strength)`);
-  }
   for (const r of all) if (r.claim.kind === "opioid" && r.claim.note !== null && (product === null || r !== chosen)) remarks.push(`${r.where}: ${r.claim.note}.`);
   return {
     kind: "opioid",
@@ -120,7 +113,6 @@ function opioidIdentity(name: string, opioids: OpioidReading[], all: ProductRead
     doseForm: product?.doseForm ?? chosen?.claim.doseForm ?? null,
     source: chosen?.source ?? null,
     readings: all,
-    confirmedBy,
     remarks,
   };
 }

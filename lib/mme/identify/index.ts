@@ -4,7 +4,9 @@
  * the `medicationReference`'s Medication (contained or supplied: its code and its ingredient
  * strengths) and the reference's display; an order carrying both a concept and a reference (seen
  * in HIE data) has both read. The readings must agree (lib/mme/identify/agree.ts).
- * Reads unparsed JSON; never throws.
+ * Two stages, so that the many orders of a record that are not current cost little: `collect`
+ * reads (shared, cached readings) and `classify` says cheaply whether any reading names an
+ * opioid; `identify` checks that they agree. Reads unparsed JSON; never throws.
  */
 import type { NdcLookup } from "@/lib/mme/ndc";
 import { at, concept, text, type JsonObject } from "@/lib/mme/read/json";
@@ -23,10 +25,22 @@ export interface IdentifyContext {
   ndcLookup: NdcLookup | undefined;
 }
 
-/** Identifies the medication of an order from every reading it carries. */
-export function identifyOrder(order: unknown, ctx: IdentifyContext): Identity {
+/** Every product reading of an order, and what the order calls its medication. */
+export interface Collected {
+  readings: ProductReading[];
+  name: string;
+  /** The order carries a name (a display or text), not only codes. */
+  named: boolean;
+  /** The order names no medication at all. */
+  empty: boolean;
+  /** A referenced Medication that was not provided (its reference). */
+  unresolved: string | null;
+  refDisplay: string | undefined;
+}
+
+export function collectReadings(order: unknown, ctx: IdentifyContext): Collected {
   const readings: ProductReading[] = [];
-  const names = new Set<string>();
+  const names: string[] = [];
   const mcc = concept(at(order, "medicationCodeableConcept"));
   if (mcc !== null) conceptReadings(mcc, ctx.ndcLookup, readings, names);
   const ref = at(order, "medicationReference");
@@ -36,14 +50,53 @@ export function identifyOrder(order: unknown, ctx: IdentifyContext): Identity {
   const medLabel = med === null ? undefined : medicationLabel(med);
   if (med !== null) medicationReadings(med, refText ?? medLabel ?? "the Medication", ctx.ndcLookup, readings, names);
   addName(refDisplay, readings, names);
-  const name = conceptLabel(mcc) ?? medLabel ?? refDisplay ?? refText ?? "(no medication name)";
-  const identity = agree(readings, name, names.size > 0 || (med !== null && readings.length > 0));
-  if (mcc === null && ref === undefined) return { kind: "unidentified", name, message: "The order names no medication.", readings };
-  if (identity.kind === "unidentified" && refText !== undefined && med === null && mcc === null) {
-    return { ...identity, message: `The referenced medication (${refText}) was not provided, so it could not be identified.` };
+  return {
+    readings,
+    name: conceptLabel(mcc) ?? medLabel ?? refDisplay ?? refText ?? "(no medication name)",
+    named: names.length > 0 || (med !== null && readings.length > 0),
+    empty: mcc === null && ref === undefined,
+    unresolved: refText !== undefined && med === null && mcc === null ? refText : null,
+    refDisplay,
+  };
+}
+
+/** What the readings name, without checking that they agree: enough to set aside orders that are not opioids or not current. */
+export function classify(c: Collected): "opioid" | "naloxone" | "not-opioid" | "unidentified" {
+  if (c.empty) return "unidentified";
+  let naloxone = false;
+  let unsupported = false;
+  for (const r of c.readings) {
+    if (r.claim.kind === "opioid") return "opioid";
+    if (r.claim.kind === "naloxone") naloxone = true;
+    if (r.claim.kind === "unsupported-opioid") unsupported = true;
   }
-  if (identity.kind === "opioid" && refText !== undefined && med === null && mcc === null) {
-    identity.remarks.push(`The referenced Medication (${refText}) was not provided: identified from its name "${refDisplay ?? ""}" only.`);
+  if (unsupported) return "unidentified";
+  if (naloxone) return "naloxone";
+  return c.named ? "not-opioid" : "unidentified";
+}
+
+/** A display name for an opioid order that will not be read further: the product's name when a reading states one. */
+export function displayName(c: Collected): string {
+  for (const source of ["rxnorm-catalog", "ndc-table", "medication-resource", "name-parse"] as const) {
+    for (const r of c.readings) if (r.source === source && r.claim.kind === "opioid" && r.claim.product !== null) return r.claim.product.name;
+  }
+  return c.name;
+}
+
+/** The identity of an order from its collected readings (they must agree). */
+export function identify(c: Collected): Identity {
+  const identity = agree(c.readings, c.name, c.named);
+  if (c.empty) return { kind: "unidentified", name: c.name, message: "The order names no medication.", readings: c.readings };
+  if (identity.kind === "unidentified" && c.unresolved !== null) {
+    return { ...identity, message: `The referenced medication (${c.unresolved}) was not provided, so it could not be identified.` };
+  }
+  if (identity.kind === "opioid" && c.unresolved !== null) {
+    identity.remarks.push(`The referenced Medication (${c.unresolved}) was not provided: identified from its name "${c.refDisplay ?? ""}" only.`);
   }
   return identity;
+}
+
+/** Identifies the medication of an order from every reading it carries. */
+export function identifyOrder(order: unknown, ctx: IdentifyContext): Identity {
+  return identify(collectReadings(order, ctx));
 }

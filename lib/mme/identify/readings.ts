@@ -7,6 +7,7 @@
  * or nothing. lib/mme/identify/agree.ts decides whether they agree. Reads unparsed JSON.
  */
 import type { DoseFormFamily, OpioidIngredient, OpioidProduct, ValueSource } from "@/lib/domain";
+import { isNdcSystem, isRxNormSystem } from "@/lib/domain/code-systems";
 import { lookupRxnorm } from "@/lib/mme/catalog";
 import type { NdcLookup } from "@/lib/mme/ndc";
 import { at, concept, type CodingView, type ConceptView, type JsonObject } from "@/lib/mme/read/json";
@@ -15,7 +16,8 @@ import { productFromName, readProductName } from "./name";
 import { readDoseForm } from "./vocabulary";
 
 export type ProductClaim =
-  | { kind: "opioid"; ingredients: OpioidIngredient[]; product: OpioidProduct | null; doseForm: DoseFormFamily | null; formStated: boolean; note: string | null }
+  /** `key`: the ingredients sorted and joined, to compare claims without allocating. */
+  | { kind: "opioid"; ingredients: OpioidIngredient[]; key: string; product: OpioidProduct | null; doseForm: DoseFormFamily | null; formStated: boolean; note: string | null }
   | { kind: "naloxone" }
   /** Names a drug that is not an opioid; `strengthStated` when it names it with a strength (a specific other product). */
   | { kind: "other"; strengthStated: boolean }
@@ -29,14 +31,33 @@ export interface ProductReading {
   claim: ProductClaim;
 }
 
-export const RXNORM_SYSTEMS: ReadonlySet<string> = new Set(["http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88"]);
-export const NDC_SYSTEMS: ReadonlySet<string> = new Set(["http://hl7.org/fhir/sid/ndc", "urn:oid:2.16.840.1.113883.6.69"]);
 
 function opioid(ingredients: readonly OpioidIngredient[], product: OpioidProduct | null, doseForm: DoseFormFamily | null, formStated: boolean, note: string | null = null): ProductClaim {
-  return { kind: "opioid", ingredients: [...ingredients], product, doseForm, formStated, note };
+  return { kind: "opioid", ingredients: [...ingredients], key: [...ingredients].sort().join("+"), product, doseForm, formStated, note };
+}
+
+/**
+ * Readings depend only on the code or the name: they are built once and shared (bounded caches;
+ * readings are never mutated). Most orders of a record repeat a few products.
+ */
+const MAX_CACHED = 4096;
+const byRxnorm = new Map<string, ProductReading | null>();
+const byName = new Map<string, ProductReading>();
+
+function cached<V>(cache: Map<string, V>, key: string, build: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as V;
+  const value = build();
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 function fromRxnorm(code: string): ProductReading | null {
+  return cached(byRxnorm, code, () => buildRxnorm(code));
+}
+
+function buildRxnorm(code: string): ProductReading | null {
   const hit = lookupRxnorm(code);
   const where = `RxNorm ${code}`;
   if (hit === null) return null;
@@ -57,7 +78,11 @@ function fromNdc(code: string, lookup: NdcLookup): ProductReading | null {
 }
 
 /** A name as a reading (any product name: a display, a text, a reference's display). */
-export function fromName(name: string, where: string): ProductReading {
+export function fromName(name: string): ProductReading {
+  return cached(byName, name, () => buildName(name, `name "${name}"`));
+}
+
+function buildName(name: string, where: string): ProductReading {
   const reading = readProductName(name);
   if (reading.opioids.length > 0) {
     const built = productFromName(name, reading);
@@ -71,13 +96,13 @@ export function fromName(name: string, where: string): ProductReading {
 
 function codingReading(c: CodingView, ndcLookup: NdcLookup | undefined): ProductReading | null {
   if (c.code === undefined || c.system === undefined) return null;
-  if (RXNORM_SYSTEMS.has(c.system)) return fromRxnorm(c.code);
-  if (NDC_SYSTEMS.has(c.system) && ndcLookup !== undefined) return fromNdc(c.code, ndcLookup);
+  if (isRxNormSystem(c.system)) return fromRxnorm(c.code);
+  if (isNdcSystem(c.system) && ndcLookup !== undefined) return fromNdc(c.code, ndcLookup);
   return null;
 }
 
 /** Adds the readings of one CodeableConcept (codes, then each distinct name) to `out`. */
-export function conceptReadings(c: ConceptView, ndcLookup: NdcLookup | undefined, out: ProductReading[], names: Set<string>): void {
+export function conceptReadings(c: ConceptView, ndcLookup: NdcLookup | undefined, out: ProductReading[], names: string[]): void {
   for (const coding of c.coding) {
     const reading = codingReading(coding, ndcLookup);
     if (reading !== null) out.push(reading);
@@ -87,10 +112,10 @@ export function conceptReadings(c: ConceptView, ndcLookup: NdcLookup | undefined
 }
 
 /** Adds a name reading unless the same text was read already. */
-export function addName(name: string | undefined, out: ProductReading[], names: Set<string>): void {
-  if (name === undefined || names.has(name)) return;
-  names.add(name);
-  out.push(fromName(name, `name "${name}"`));
+export function addName(name: string | undefined, out: ProductReading[], names: string[]): void {
+  if (name === undefined || names.includes(name)) return;
+  names.push(name);
+  out.push(fromName(name));
 }
 
 /** The reading of a Medication's `ingredient[]` strengths (and its `form`), or null when it lists no ingredient. */
@@ -124,7 +149,7 @@ export function medicationIngredientReading(med: JsonObject, label: string): Pro
 }
 
 /** The readings of a Medication resource: its code (codes and names) and its ingredients. */
-export function medicationReadings(med: JsonObject, label: string, ndcLookup: NdcLookup | undefined, out: ProductReading[], names: Set<string>): void {
+export function medicationReadings(med: JsonObject, label: string, ndcLookup: NdcLookup | undefined, out: ProductReading[], names: string[]): void {
   const code = concept(at(med, "code"));
   if (code !== null) conceptReadings(code, ndcLookup, out, names);
   const ingredients = medicationIngredientReading(med, label);

@@ -3,8 +3,7 @@ import type { OpioidProduct } from "@/lib/domain";
 import { readRow, type RowProduct } from "./product";
 import type { NdcMatch, NdcTable, NdcTableProduct } from "./types";
 
-/** The FHIR identifier system for NDC codes (http://hl7.org/fhir/sid/ndc). */
-export const NDC_SYSTEM = "http://hl7.org/fhir/sid/ndc";
+export { NDC_SYSTEM } from "@/lib/domain/code-systems";
 
 const DIGITS = /^\d+$/;
 const SEPARATORS = /[\s-]+/;

@@ -15,15 +15,13 @@ export function obj(value: unknown): JsonObject | null {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
 }
 
-/** A property of an object; undefined for anything else. Own data properties only. */
+/**
+ * A property of an object; undefined for anything else. Inherited properties (`toString`...) can
+ * only come back as functions, which no accessor below accepts; the engine reads fixed FHIR keys
+ * only (never `__proto__`). Parsed JSON has no getters, so a plain read cannot throw.
+ */
 export function at(value: unknown, key: string): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  try {
-    return Object.prototype.hasOwnProperty.call(value, key) ? (value as JsonObject)[key] : undefined;
-  } catch {
-    // Only possible for exotic objects built in code (a throwing getter or proxy), never for parsed JSON.
-    return undefined;
-  }
+  return typeof value === "object" && value !== null ? (value as JsonObject)[key] : undefined;
 }
 
 /** The value as an array; any other value is an empty array. */

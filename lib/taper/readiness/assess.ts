@@ -61,7 +61,7 @@ function prescribedClasses(inputs: ReadinessInputs, orders: ClassifiedOrder[], a
     }
   }
   for (const o of orders) {
-    if (currency(o) !== "current") continue;
+    if (currency(o, asOf, lookback) !== "current") continue;
     if (o.classes.some((c) => c.cls === "benzodiazepine")) out.add("benzodiazepines");
     if (o.classes.some((c) => c.cls === "buprenorphine-oud")) out.add("buprenorphine");
     if (o.classes.some((c) => c.cls === "methadone")) out.add("methadone");

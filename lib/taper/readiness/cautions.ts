@@ -31,8 +31,8 @@ const MOUD_INSTEAD = "Offer or arrange medication treatment for opioid use disor
 export function oudFinding(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, lookbackDays: number): FindingOf<"caution.oud"> {
   const draft = { id: "caution.oud" as const, category: "caution" as const, label: "Opioid use disorder", citations: [CITE.oudRec12, CITE.oud, CITE.naloxone] };
   const conditions = matchingConditions(inputs, OPIOID_USE_DISORDER, asOf, { activeOnly: false });
-  const moud = orders.filter((o) => o.classes.some((c) => c.cls === "buprenorphine-oud") && currency(o) === "current");
-  const methadone = conditions.length > 0 ? orders.filter((o) => o.classes.some((c) => c.cls === "methadone") && currency(o) === "current") : [];
+  const moud = orders.filter((o) => o.classes.some((c) => c.cls === "buprenorphine-oud") && currency(o, asOf, lookbackDays) === "current");
+  const methadone = conditions.length > 0 ? orders.filter((o) => o.classes.some((c) => c.cls === "methadone") && currency(o, asOf, lookbackDays) === "current") : [];
   const evidence: Evidence[] = [
     ...conditions.map((c) => c.evidence),
     ...moud.map((o) => orderEvidence(o, "buprenorphine-oud", "a formulation used to treat opioid use disorder")),

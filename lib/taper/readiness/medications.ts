@@ -92,8 +92,11 @@ function isBupOudText(lower: string): boolean {
   return /\bbuprenorphine\b/.test(lower) && (/\bnaloxone\b/.test(lower) || /\bsublingual\b/.test(lower));
 }
 
-/** The order's currency at the readiness as-of date (decided once, by the shared rule, in `resolveOrders`). */
-export function currency(order: MedicationOrder): Currency {
+/**
+ * The order's currency at the readiness as-of date, decided once by the shared rule in
+ * `resolveOrders` (the as-of date and lookback given here are those it was decided with).
+ */
+export function currency(order: MedicationOrder, _asOf?: IsoDate, _lookbackDays?: number): Currency {
   return order.currency;
 }
 

@@ -21,8 +21,8 @@ export function cnsDepressantFinding(inputs: ReadinessInputs, orders: Classified
     }, [unavailableEvidence("medications", inputs.unavailable.medications)]);
   }
   const matches = orders.flatMap((o) => o.classes.filter((c) => c.cls === "benzodiazepine" || c.cls === "cns-depressant").map((c) => ({ o, cls: c.cls })));
-  const current = matches.filter(({ o }) => currency(o) === "current");
-  const stale = matches.filter(({ o }) => currency(o) === "stale");
+  const current = matches.filter(({ o }) => currency(o, asOf, lookbackDays) === "current");
+  const stale = matches.filter(({ o }) => currency(o, asOf, lookbackDays) === "stale");
   const staleEvidence = stale.map(({ o, cls }) => orderEvidence(o, cls, "old order: not counted as current"));
   if (current.length > 0) {
     return finding(draft, "current", {
