@@ -120,6 +120,7 @@ export function computeOrder(product: OpioidProduct, order: unknown, lines: read
     return combine(product, [estimateFromFill(product, fill.value, notes)], tableId, notes);
   }
   if (lines.length > 1) assume(notes, "mme.assume.concurrent-dosages", `${lines.length} dosage instructions apply together: added up.`);
+  if (fill !== null && !fill.ok) facts.push({ fact: "daily", where: "dispenseRequest", value: `not read: ${fill.message}`, agrees: null });
   if (fill !== null && fill.ok && !steps) {
     const checked = checkFill(product, fill.value, results, facts);
     if (!checked.ok) return checked;
