@@ -10,7 +10,7 @@ import { MAX_ORDER_MME_PER_DAY, PATCH_MCG_PER_HOUR } from "./bounds";
 import { orderCurrency } from "./currency/order";
 import { linesAt } from "./currency/schedule";
 import { computeOrder } from "./dose/order";
-import { classify, collectReadings, describeStrengths, displayName, identify, type Identity } from "./identify";
+import { classify, collectReadings, describeStrengths, firstProduct, identify, type Identity } from "./identify";
 import { oudTreatmentSignal } from "./identify/oud";
 import type { NdcLookup } from "./ndc";
 import { newNotes, num, type Notes } from "./notes";
@@ -118,7 +118,13 @@ export function readOrder(order: unknown, index: number, ctx: OrderContext): Ord
   if (kind === "naloxone") return closed(base(order, index, collected.name, notes, readings), "excluded", "mme.excluded.not-an-opioid", "Naloxone is an opioid antagonist (overdose rescue), not an opioid analgesic.");
   if (kind === "not-opioid") return closed(base(order, index, collected.name, notes, readings), "excluded", "mme.excluded.not-an-opioid", `${collected.name}: not an opioid analgesic (its codes and names match no opioid product).`);
   const currency = orderCurrency(order, ctx.asOfDay, ctx.asOf, ctx.lookbackDays);
-  if (currency.kind === "excluded") return closed(base(order, index, displayName(collected), notes, readings), "excluded", currency.reason, currency.message);
+  if (currency.kind === "excluded") {
+    const product = firstProduct(collected);
+    const o = base(order, index, product?.name ?? collected.name, notes, readings);
+    o.product = product;
+    o.sources.product = product?.source ?? null;
+    return closed(o, "excluded", currency.reason, currency.message);
+  }
   const identity = identify(collected);
   const o = base(order, index, identity.name, notes, readings);
   if (identity.kind === "opioid") {

@@ -8,6 +8,7 @@
  * reads (shared, cached readings) and `classify` says cheaply whether any reading names an
  * opioid; `identify` checks that they agree. Reads unparsed JSON; never throws.
  */
+import type { OpioidProduct } from "@/lib/domain";
 import type { NdcLookup } from "@/lib/mme/ndc";
 import { at, concept, text, type JsonObject } from "@/lib/mme/read/json";
 import { agree, type Identity } from "./agree";
@@ -75,12 +76,15 @@ export function classify(c: Collected): "opioid" | "naloxone" | "not-opioid" | "
   return c.named ? "not-opioid" : "unidentified";
 }
 
-/** A display name for an opioid order that will not be read further: the product's name when a reading states one. */
-export function displayName(c: Collected): string {
+/**
+ * The product of an opioid order that will not be read further (not current): the most specific
+ * reading that states one, without the agreement check (it is shown, never counted), or null.
+ */
+export function firstProduct(c: Collected): OpioidProduct | null {
   for (const source of ["rxnorm-catalog", "ndc-table", "medication-resource", "name-parse"] as const) {
-    for (const r of c.readings) if (r.source === source && r.claim.kind === "opioid" && r.claim.product !== null) return r.claim.product.name;
+    for (const r of c.readings) if (r.source === source && r.claim.kind === "opioid" && r.claim.product !== null) return r.claim.product;
   }
-  return c.name;
+  return null;
 }
 
 /** The identity of an order from its collected readings (they must agree). */

@@ -3,7 +3,7 @@
  * every name shape EHRs write, with the strength it must give (or none, with the reason), and
  * the property that every RxNorm name in the catalog reads to the catalog's own strength.
  * Names below are written for this project in the shapes of the vendor samples
- * (tests/fixtures/ehr-samples, ../shared README): Epic display names with a brand in parentheses
+ * (tests/fixtures/ehr-samples and the vendor samples the team studied): Epic display names with a brand in parentheses
  * and "X-Y MG per tablet", Medi-Span all-caps names with form codes, Oracle Health (Cerner)
  * names with the product inside parentheses and a unit after each strength, concentrations.
  */
