@@ -14,7 +14,7 @@ import { classify, collectReadings, describeStrengths, firstProduct, identify, t
 import { oudTreatmentSignal } from "./identify/oud";
 import type { NdcLookup } from "./ndc";
 import { newNotes, num, type Notes } from "./notes";
-import { arr, at, obj, str, text, type JsonObject } from "./read/json";
+import { at, obj, text, type JsonObject } from "./read/json";
 import { renderSig } from "./sig/render";
 
 export interface OrderContext {
@@ -32,7 +32,7 @@ export function orderRef(order: unknown, index: number): ResourceRef {
   return id === undefined ? `MedicationRequest/#${index + 1}` : `MedicationRequest/${id}`;
 }
 
-function base(order: unknown, index: number, display: string, notes: Notes, readings: FactReading[]): OrderMme {
+function base(order: JsonObject, index: number, display: string, notes: Notes, readings: FactReading[]): OrderMme {
   return {
     medicationRequest: orderRef(order, index),
     status: "excluded",
@@ -40,15 +40,15 @@ function base(order: unknown, index: number, display: string, notes: Notes, read
     message: null,
     display,
     product: null,
-    fhirStatus: str(at(order, "status")) ?? null,
-    fhirIntent: str(at(order, "intent")) ?? null,
-    authoredOn: str(at(order, "authoredOn")) ?? null,
+    fhirStatus: typeof order.status === "string" ? order.status : null,
+    fhirIntent: typeof order.intent === "string" ? order.intent : null,
+    authoredOn: typeof order.authoredOn === "string" ? order.authoredOn : null,
     // Rendered only for orders that stay on the ledger (most orders of a real record are
     // excluded: stopped, stale, not opioids), and their sig is not shown.
     sig: null,
     unitsPerAdministration: null,
     administrationsPerDay: null,
-    asNeeded: anyAsNeeded(order),
+    asNeeded: anyAsNeeded(order.dosageInstruction),
     ingredients: [],
     mmePerDay: null,
     assumptions: notes.assumptions,
@@ -66,8 +66,9 @@ function closed(order: OrderMme, status: "excluded" | "not-computable", reason: 
   return order;
 }
 
-function anyAsNeeded(order: unknown): boolean {
-  for (const d of arr(at(order, "dosageInstruction"))) if (at(d, "asNeededBoolean") === true || at(d, "asNeededCodeableConcept") !== undefined) return true;
+function anyAsNeeded(dosages: unknown): boolean {
+  if (!Array.isArray(dosages)) return false;
+  for (const d of dosages) if (at(d, "asNeededBoolean") === true || at(d, "asNeededCodeableConcept") !== undefined) return true;
   return false;
 }
 
@@ -106,11 +107,12 @@ function patchRateProblem(identity: Extract<Identity, { kind: "opioid" }>): stri
 }
 
 /** Reads one order at `asOf`. Never throws, for any input value. */
-export function readOrder(order: unknown, index: number, ctx: OrderContext): OrderMme {
+export function readOrder(value: unknown, index: number, ctx: OrderContext): OrderMme {
   const notes = newNotes();
   const readings: FactReading[] = [];
-  if (obj(order) === null) {
-    const o = base(order, index, "(unreadable MedicationRequest)", notes, readings);
+  const order = obj(value);
+  if (order === null) {
+    const o = base({}, index, "(unreadable MedicationRequest)", notes, readings);
     return closed(o, "not-computable", "mme.unreadable-resource", "This MedicationRequest could not be read: it is not a JSON object.");
   }
   const collected = collectReadings(order, ctx);
@@ -131,7 +133,7 @@ export function readOrder(order: unknown, index: number, ctx: OrderContext): Ord
     o.product = identity.product;
     o.sources.product = identity.source;
   }
-  o.sig = renderSig(at(order, "dosageInstruction"));
+  o.sig = renderSig(order.dosageInstruction);
   productFacts(identity, readings);
   if (currency.kind === "unknown-status") return closed(o, "not-computable", "mme.unknown-status", currency.message);
   notes.assumptions.push(...currency.assumptions);

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MmeResult, OrderMme } from "@/lib/domain";
 import { calculateMme, CDC_2022_TABLE } from "@/lib/mme";
-import { UNITS_PER_ADMINISTRATION } from "@/lib/mme/bounds";
+import { MAX_ORDER_MME_PER_DAY, UNITS_PER_ADMINISTRATION } from "@/lib/mme/bounds";
 import { allCatalogProducts, type CatalogProduct } from "@/lib/mme/catalog";
 import { AS_OF, RXNORM, UCUM } from "./builders";
 
@@ -52,7 +52,10 @@ const facts: fc.Arbitrary<Facts> = fc
     const mass = readings.mass && product.doseForm !== "transdermal";
     const r = { ...readings, mass, count: readings.count || (!mass && !readings.epic && !readings.sig), repeat: readings.repeat || (!readings.code && !readings.sig) };
     return { product, units, perDay, asNeeded, readings: r };
-  });
+  })
+  // a consistent order is one a prescriber could write: within the per-order MME bound (10 mL of
+  // methadone 20 mg/mL six times a day is 1,200 mg, 5,640 MME: refused as implausible, rightly)
+  .filter((f) => expectedMme(f) <= MAX_ORDER_MME_PER_DAY);
 
 const strengthMg = (p: CatalogProduct): number => {
   const s = p.ingredients[0];

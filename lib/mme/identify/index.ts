@@ -10,9 +10,9 @@
  */
 import type { OpioidProduct } from "@/lib/domain";
 import type { NdcLookup } from "@/lib/mme/ndc";
-import { at, concept, text, type JsonObject } from "@/lib/mme/read/json";
+import { at, obj, text, type JsonObject } from "@/lib/mme/read/json";
 import { agree, type Identity } from "./agree";
-import { conceptLabel, findMedication, medicationLabel } from "./medication";
+import { findMedication, medicationLabel, rawConceptLabel } from "./medication";
 import { addName, conceptReadings, medicationReadings, type ProductReading } from "./readings";
 
 export type { Identity } from "./agree";
@@ -42,18 +42,19 @@ export interface Collected {
 export function collectReadings(order: unknown, ctx: IdentifyContext): Collected {
   const readings: ProductReading[] = [];
   const names: string[] = [];
-  const mcc = concept(at(order, "medicationCodeableConcept"));
+  const mccRaw = at(order, "medicationCodeableConcept");
+  const mcc = obj(mccRaw);
   if (mcc !== null) conceptReadings(mcc, ctx.ndcLookup, readings, names);
   const ref = at(order, "medicationReference");
-  const refText = text(at(ref, "reference"));
-  const refDisplay = text(at(ref, "display"));
-  const med = findMedication(order, ctx.medications);
+  const refText = ref === undefined ? undefined : text(at(ref, "reference"));
+  const refDisplay = ref === undefined ? undefined : text(at(ref, "display"));
+  const med = ref === undefined ? null : findMedication(order, ctx.medications);
   const medLabel = med === null ? undefined : medicationLabel(med);
   if (med !== null) medicationReadings(med, refText ?? medLabel ?? "the Medication", ctx.ndcLookup, readings, names);
   addName(refDisplay, readings, names);
   return {
     readings,
-    name: conceptLabel(mcc) ?? medLabel ?? refDisplay ?? refText ?? "(no medication name)",
+    name: (mcc === null ? undefined : rawConceptLabel(mcc)) ?? medLabel ?? refDisplay ?? refText ?? "(no medication name)",
     named: names.length > 0 || (med !== null && readings.length > 0),
     empty: mcc === null && ref === undefined,
     unresolved: refText !== undefined && med === null && mcc === null ? refText : null,

@@ -30,7 +30,9 @@ export function indexMedications(medications: readonly unknown[]): ReadonlyMap<s
 
 /** The Medication an order references, or null (no reference, not supplied, not a Medication). */
 export function findMedication(order: unknown, index: ReadonlyMap<string, JsonObject>): JsonObject | null {
-  const ref = text(at(at(order, "medicationReference"), "reference"));
+  const reference = at(order, "medicationReference");
+  if (reference === undefined) return null;
+  const ref = text(at(reference, "reference"));
   if (ref === undefined) return null;
   if (ref.startsWith("#")) {
     const id = ref.slice(1);
@@ -103,6 +105,22 @@ export function medicationIngredients(med: JsonObject): MedicationIngredients | 
     else out.strengths.push(strength);
   }
   return out;
+}
+
+/** Display of a raw CodeableConcept: its text, else the first coding display, else the first code (no views built). */
+export function rawConceptLabel(value: unknown): string | undefined {
+  const t = text(at(value, "text"));
+  if (t !== undefined) return t;
+  const list = arr(at(value, "coding"));
+  for (const c of list) {
+    const d = text(at(c, "display"));
+    if (d !== undefined) return d;
+  }
+  for (const c of list) {
+    const code = text(at(c, "code"));
+    if (code !== undefined) return code;
+  }
+  return undefined;
 }
 
 /** Display of a concept: its text, else the first coding display, else the first code. */

@@ -10,7 +10,7 @@ import type { DoseFormFamily, OpioidIngredient, OpioidProduct, ValueSource } fro
 import { isNdcSystem, isRxNormSystem } from "@/lib/domain/code-systems";
 import { lookupRxnorm } from "@/lib/mme/catalog";
 import type { NdcLookup } from "@/lib/mme/ndc";
-import { at, concept, type CodingView, type ConceptView, type JsonObject } from "@/lib/mme/read/json";
+import { arr, at, text, type CodingView, type JsonObject } from "@/lib/mme/read/json";
 import { medicationFormText, medicationIngredients } from "./medication";
 import { productFromName, readProductName } from "./name";
 import { readDoseForm } from "./vocabulary";
@@ -101,14 +101,21 @@ function codingReading(c: CodingView, ndcLookup: NdcLookup | undefined): Product
   return null;
 }
 
-/** Adds the readings of one CodeableConcept (codes, then each distinct name) to `out`. */
-export function conceptReadings(c: ConceptView, ndcLookup: NdcLookup | undefined, out: ProductReading[], names: string[]): void {
-  for (const coding of c.coding) {
-    const reading = codingReading(coding, ndcLookup);
+/**
+ * Adds the readings of one CodeableConcept, given as raw JSON (codes, then each distinct name),
+ * to `out`. Hot path (every order): reads the codings in place, without building views.
+ */
+export function conceptReadings(value: unknown, ndcLookup: NdcLookup | undefined, out: ProductReading[], names: string[]): void {
+  const codingList = arr(at(value, "coding"));
+  for (const c of codingList) {
+    const system = text(at(c, "system"));
+    const code = text(at(c, "code"));
+    if (system === undefined || code === undefined) continue;
+    const reading = codingReading({ system, code, display: undefined }, ndcLookup);
     if (reading !== null) out.push(reading);
   }
-  for (const coding of c.coding) addName(coding.display, out, names);
-  addName(c.text, out, names);
+  for (const c of codingList) addName(text(at(c, "display")), out, names);
+  addName(text(at(value, "text")), out, names);
 }
 
 /** Adds a name reading unless the same text was read already. */
@@ -150,8 +157,8 @@ export function medicationIngredientReading(med: JsonObject, label: string): Pro
 
 /** The readings of a Medication resource: its code (codes and names) and its ingredients. */
 export function medicationReadings(med: JsonObject, label: string, ndcLookup: NdcLookup | undefined, out: ProductReading[], names: string[]): void {
-  const code = concept(at(med, "code"));
-  if (code !== null) conceptReadings(code, ndcLookup, out, names);
+  const code = at(med, "code");
+  if (code !== undefined) conceptReadings(code, ndcLookup, out, names);
   const ingredients = medicationIngredientReading(med, label);
   if (ingredients !== null) out.push(ingredients);
 }
