@@ -6,6 +6,7 @@
 import type { CodeableConcept, Medication, MedicationRequest, Resource } from "fhir/r4";
 import type { Evidence, IsoDate } from "@/lib/domain";
 import { isRxNormSystem } from "@/lib/domain/code-systems";
+import { parseReference } from "@/lib/domain/references";
 import { naloxoneByRxnormCode, productByRxnorm } from "@/lib/mme/catalog";
 import {
   BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, OTHER_CNS_DEPRESSANTS,
@@ -47,8 +48,8 @@ function referencedConcept(mr: MedicationRequest, medications: readonly Medicati
   if (ref === undefined) return mr.medicationReference?.display === undefined ? undefined : { text: mr.medicationReference.display };
   const contained = ref.startsWith("#") ? (mr.contained ?? []).filter(isMedication).find((r) => r.id === ref.slice(1)) : undefined;
   if (contained !== undefined) return contained.code;
-  const id = ref.split("/").pop();
-  return medications.find((m) => m.id === id)?.code ?? (mr.medicationReference?.display === undefined ? undefined : { text: mr.medicationReference.display });
+  const target = parseReference(ref);
+  return medications.find((m) => target?.resourceType === "Medication" && m.id === target.id)?.code ?? (mr.medicationReference?.display === undefined ? undefined : { text: mr.medicationReference.display });
 }
 
 function isMedication(resource: Resource): resource is Medication {
