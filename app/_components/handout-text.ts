@@ -10,7 +10,7 @@
 import type { StepProduct, TaperPlan } from "@/lib/domain";
 import { formatDecimal } from "@/lib/domain/numbers";
 import { fmtDate, fmtNumber } from "./format";
-import { shortProductLabel } from "./product-label";
+import { shortProductLabel } from "@/lib/taper";
 
 export interface HandoutRow {
   from: string;

@@ -13,3 +13,5 @@ export { CDC_2016_TABLE, CDC_2022_TABLE, DATA_FILE_FACTORS, DEFAULT_FACTOR_TABLE
 export { describeFactorTable, type FactorRowDescription, type FactorTableDescription } from "./factors/describe";
 export type { FactorDefinition, FactorTable, FactorTier } from "./factors/types";
 export { describeTotal, formatMme } from "./format";
+export { mmeTimeline, type TimelinePoint } from "./timeline";
+export { needsNdcLookup } from "./ndc/needs";
