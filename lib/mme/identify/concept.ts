@@ -5,14 +5,13 @@
  * the RxNorm normalized name in coding.display / text (flagged).
  */
 import type { Assumption } from "@/lib/domain";
+import { isNdcSystem, isRxNormSystem } from "@/lib/domain/code-systems";
 import type { CodeableConcept, Coding } from "fhir/r4";
 import { lookupRxnorm, type RxnormLookup } from "@/lib/mme/catalog";
 import { parseProductName } from "./name";
 import type { NdcLookup, NdcMatch } from "@/lib/mme/ndc";
 import type { Identification } from "./types";
 
-const RXNORM_SYSTEMS = new Set(["http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88"]);
-const NDC_SYSTEMS = new Set(["http://hl7.org/fhir/sid/ndc", "urn:oid:2.16.840.1.113883.6.69"]);
 
 export function conceptName(concept: CodeableConcept | undefined): string {
   const display = concept?.coding?.find((c) => c.display !== undefined && c.display.trim() !== "")?.display;
@@ -24,8 +23,8 @@ const NAME_PARSE_ASSUMPTION = (name: string): Assumption => ({
   message: `Product identified from its name "${name}" (code not in the catalog): check the strength and form.`,
 });
 
-function codesOf(concept: CodeableConcept, systems: Set<string>): Coding[] {
-  return (concept.coding ?? []).filter((c) => c.system !== undefined && systems.has(c.system) && c.code !== undefined && c.code.trim() !== "");
+function codesOf(concept: CodeableConcept, isSystem: (system: string | undefined) => boolean): Coding[] {
+  return (concept.coding ?? []).filter((c) => isSystem(c.system) && c.code !== undefined && c.code.trim() !== "");
 }
 
 const HIT_RANK = { product: 0, "ingredient-level": 1, naloxone: 2 } as const;
@@ -34,7 +33,7 @@ const HIT_RANK = { product: 0, "ingredient-level": 1, naloxone: 2 } as const;
 function fromRxnorm(concept: CodeableConcept): { hit: RxnormLookup; coding: Coding } | null {
   let best: { hit: RxnormLookup; coding: Coding } | null = null;
   for (const coding of concept.coding ?? []) {
-    if (coding.system === undefined || !RXNORM_SYSTEMS.has(coding.system) || coding.code === undefined) continue;
+    if (!isRxNormSystem(coding.system) || coding.code === undefined) continue;
     const hit = lookupRxnorm(coding.code);
     if (hit === null) continue;
     if (hit.kind === "product") return { hit, coding };
@@ -45,7 +44,7 @@ function fromRxnorm(concept: CodeableConcept): { hit: RxnormLookup; coding: Codi
 
 function fromNdc(concept: CodeableConcept, ndcLookup: NdcLookup | undefined): Identification | null {
   if (ndcLookup === undefined) return null;
-  for (const coding of codesOf(concept, NDC_SYSTEMS)) {
+  for (const coding of codesOf(concept, isNdcSystem)) {
     const found = identificationFromNdc(ndcLookup(coding.code ?? ""));
     if (found !== null) return found;
   }
@@ -93,7 +92,7 @@ function fromNames(concept: CodeableConcept): Identification | null {
  */
 function unrecognised(concept: CodeableConcept, ndcLookup: NdcLookup | undefined): Identification {
   const name = conceptName(concept);
-  const checkedNdc = ndcLookup !== undefined && codesOf(concept, NDC_SYSTEMS).length > 0;
+  const checkedNdc = ndcLookup !== undefined && codesOf(concept, isNdcSystem).length > 0;
   const named = concept.text !== undefined || (concept.coding ?? []).some((c) => c.display !== undefined && c.display.trim() !== "");
   if (named) {
     return { kind: "not-opioid", name, message: `${name}: not an opioid analgesic (its code and name match no opioid product).` };
@@ -101,7 +100,7 @@ function unrecognised(concept: CodeableConcept, ndcLookup: NdcLookup | undefined
   // A code alone (RxNorm not in the catalog, NDC not in the 2018 table, a local code) cannot
   // rule out an opioid: the catalog does not hold every opioid product ever coded. Unknown
   // beats wrong: a current order like this makes the MME incomplete instead of lowering it.
-  const coded = codesOf(concept, RXNORM_SYSTEMS).length > 0 || checkedNdc ? "its code is not in the app's opioid catalog" : "it has no RxNorm or NDC code";
+  const coded = codesOf(concept, isRxNormSystem).length > 0 || checkedNdc ? "its code is not in the app's opioid catalog" : "it has no RxNorm or NDC code";
   return { kind: "unidentified", name, message: `The medication could not be identified (${name}): ${coded} and the order gives no name, so it may be an opioid.` };
 }
 

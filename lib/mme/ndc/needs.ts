@@ -4,15 +4,13 @@
  * the ~56 KB (gzipped) table is never downloaded.
  */
 import type { CodeableConcept, Medication, MedicationRequest, Resource } from "fhir/r4";
+import { isNdcSystem, isRxNormSystem } from "@/lib/domain/code-systems";
 import { productByRxnorm } from "@/lib/mme/catalog";
-import { NDC_SYSTEM } from "./lookup";
-
-const RXNORM_SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
 function ndcOnly(concept: CodeableConcept | undefined): boolean {
   const codings = concept?.coding ?? [];
-  const hasNdc = codings.some((c) => c.system === NDC_SYSTEM && typeof c.code === "string");
-  const knownRxnorm = codings.some((c) => c.system === RXNORM_SYSTEM && typeof c.code === "string" && productByRxnorm(c.code) !== null);
+  const hasNdc = codings.some((c) => isNdcSystem(c.system) && typeof c.code === "string");
+  const knownRxnorm = codings.some((c) => isRxNormSystem(c.system) && typeof c.code === "string" && productByRxnorm(c.code) !== null);
   return hasNdc && !knownRxnorm;
 }
 
