@@ -52,7 +52,7 @@ export default defineConfig({
       url: `${SANDBOX_ORIGIN}/health`,
       cwd: "..",
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 180_000,
     },
     {
       command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
@@ -60,7 +60,7 @@ export default defineConfig({
       cwd: "..",
       reuseExistingServer: false,
       env: { SMART_CONFIG_JSON: JSON.stringify(testConfig), NEXT_TELEMETRY_DISABLED: "1" },
-      timeout: 60_000,
+      timeout: 180_000,
     },
   ],
 });

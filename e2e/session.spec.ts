@@ -71,10 +71,13 @@ test.describe("launch and session", () => {
   });
 
   test("token expiry without refresh: the app says the session expired and shows no MME as if complete", async ({ page }) => {
-    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: 3, denyScopes: ["online_access"] });
+    // A lifetime long enough for the launch to finish on a busy machine, then wait until it has surely passed
+    // (the token is issued after launchedAt): a 3 s token expired before a slow launch showed the MME.
+    const launchedAt = Date.now();
+    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: 20, denyScopes: ["online_access"] });
     await expect(page.getByTestId("mme-total")).toContainText("20 MME/day");
     await waitForTabBinding(page);
-    await page.waitForTimeout(4_000);
+    await page.waitForTimeout(Math.max(0, launchedAt + 21_000 - Date.now()));
     await page.reload();
     await expect(page.getByTestId("session-expired")).toBeVisible();
     await expect(page.getByTestId("mme-total")).toHaveText("Unknown");
