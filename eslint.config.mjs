@@ -3,7 +3,9 @@
 // - lib/domain, lib/mme, lib/taper, lib/careplan, lib/cds are PURE: no React, zod, fhirclient, swr,
 //   Next, Medplum, Node built-ins, I/O layers, and no clock or randomness (asOf is passed in).
 // - only lib/smart imports fhirclient; only lib/fhir and lib/config import zod;
-// - lib/ never imports the sandbox, the CLI or the app.
+// - lib/ never imports the sandbox, the CLI or the app;
+// - app/ and lib/hooks import the engines through their entry points only (@/lib/mme, @/lib/taper,
+//   @/lib/careplan), never an engine's internal module.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
@@ -12,6 +14,17 @@ const PURE = ["lib/domain/**", "lib/mme/**", "lib/taper/**", "lib/careplan/**", 
 
 const layerPatterns = [
   { group: ["@/sandbox/*", "**/sandbox/*", "@/cli/*", "**/cli/*", "@/app/*"], message: "lib/ never imports the sandbox, the CLI or the app." },
+];
+
+// app/ and lib/hooks reach the clinical engines through their entry points only (issue 14.5): the rules
+// live in the engines, and an engine's internals can move without the UI noticing.
+const engineInternals = {
+  group: ["@/lib/mme/*", "@/lib/taper/*", "@/lib/careplan/*", "**/lib/mme/*", "**/lib/taper/*", "**/lib/careplan/*"],
+  message: "Import the engines' entry points only (@/lib/mme, @/lib/taper, @/lib/careplan): clinical rules live in the engines, not in app/ or lib/hooks.",
+};
+const appPatterns = [
+  engineInternals,
+  { group: ["@/sandbox/*", "**/sandbox/*", "@/cli/*", "**/cli/*"], message: "The app never imports the sandbox or the CLI." },
 ];
 
 const pureForbidden = [
@@ -65,6 +78,26 @@ export default tseslint.config(
         paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient (browser only, dynamic import)." },
                 { name: "zod", message: "Only lib/fhir and lib/config import zod." }],
         patterns: layerPatterns,
+      }],
+    },
+  },
+  {
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient (browser only, dynamic import)." },
+                { name: "zod", message: "Only lib/fhir and lib/config import zod." }],
+        patterns: appPatterns,
+      }],
+    },
+  },
+  {
+    files: ["lib/hooks/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "fhirclient", message: "Only lib/smart imports fhirclient (browser only, dynamic import)." },
+                { name: "zod", message: "Only lib/fhir and lib/config import zod." }],
+        patterns: [...layerPatterns, engineInternals],
       }],
     },
   },

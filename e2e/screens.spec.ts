@@ -20,11 +20,13 @@ async function axeSerious(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
 }
 
+// One test per screen and width (axe per screen), each with its own launch and timeout, so a slow
+// machine cannot push five screens and five axe runs past one test's budget.
 for (const width of WIDTHS) {
-  test(`every screen at ${width} px: no serious accessibility violation, no horizontal scroll, screenshot`, async ({ page }, testInfo) => {
-    await page.setViewportSize({ width, height: 900 });
-    await launch(page, "otp-oxy-benzo");
-    for (const screen of SCREENS) {
+  for (const screen of SCREENS) {
+    test(`${screen} at ${width} px: no serious accessibility violation, no horizontal scroll, screenshot`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await launch(page, "otp-oxy-benzo");
       await openTab(page, screen);
       if (screen === "Trends") await expect(page.getByRole("img", { name: /MME\/day \(from orders\)/ })).toBeVisible();
       if (screen === "Summary") await page.locator(".ledger-row summary").first().click();
@@ -32,15 +34,21 @@ for (const width of WIDTHS) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${screen} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: testInfo.outputPath(`${screen.toLowerCase()}-${width}.png`), fullPage: true });
-    }
-  });
+    });
+  }
 }
 
-test("the error and no-context pages have no serious accessibility violation", async ({ page }) => {
+test("the no-context page has no serious accessibility violation", async ({ page }) => {
   await page.goto("/");
   expect(await axeSerious(page)).toEqual([]);
+});
+
+test("the refused-issuer page has no serious accessibility violation", async ({ page }) => {
   await page.goto(`/launch.html?iss=${encodeURIComponent("https://evil.example/fhir")}`);
   expect(await axeSerious(page)).toEqual([]);
+});
+
+test("the FHIR error page has no serious accessibility violation", async ({ page }) => {
   await launch(page, "otp-oxy-benzo", { fhirError: { resourceType: "MedicationRequest", status: 500 } });
   expect(await axeSerious(page)).toEqual([]);
 });

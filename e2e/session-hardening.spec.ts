@@ -4,7 +4,7 @@ import { simBaseUrl } from "../sandbox/bases";
 import { encodeLaunchOptions, type LaunchOptions } from "../sandbox/launch-options";
 import { PRACTITIONER_PRIMARY } from "../sandbox/scenarios/types";
 import { completeChecklist, dayFromToday } from "./support/checklist";
-import { launchUrl, openTab, sandboxRequests } from "./support/launch";
+import { LAUNCH_TIMEOUT_MS, launchUrl, openTab, sandboxRequests } from "./support/launch";
 import { APP_ORIGIN, LAUNCHER_STYLE_STANDALONE_ISS, SANDBOX_ORIGIN } from "./support/ports";
 
 /**
@@ -16,8 +16,8 @@ async function launchOnLauncherBase(page: Page, options: LaunchOptions): Promise
   const code = encodeLaunchOptions({ practitioner: PRACTITIONER_PRIMARY, ...options });
   const iss = simBaseUrl(SANDBOX_ORIGIN, code);
   await page.goto(`${APP_ORIGIN}/launch.html?iss=${encodeURIComponent(iss)}&launch=${code}`);
-  await expect(page.getByTestId("mme-total").or(page.getByTestId("issue"))).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByTestId("mme-total").or(page.getByTestId("issue"))).toBeVisible({ timeout: LAUNCH_TIMEOUT_MS });
+  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: LAUNCH_TIMEOUT_MS });
   return new URL(iss).pathname;
 }
 
@@ -57,7 +57,7 @@ test("token expiry without refresh on a lax EHR: Save and every other action sen
   await page.getByRole("button", { name: "Print plan" }).click();
   await expect(page.locator("body")).toHaveAttribute("data-printed", "yes");
   await page.reload();
-  await expect(page.getByTestId("issue").or(page.getByTestId("session-expired"))).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("issue").or(page.getByTestId("session-expired"))).toBeVisible({ timeout: LAUNCH_TIMEOUT_MS });
 
   const requests = await sandboxRequests((r) => r.path.startsWith(`${base}/`));
   expect(requests.length).toBeGreaterThan(3);
@@ -75,7 +75,7 @@ test("standalone launch through the public launcher's sim path (the options ride
   await page.locator(`input[name="practitioner"][value="${PRACTITIONER_PRIMARY}"]`).check();
   await page.locator('input[name="patient"][value="otp-oxy-benzo"]').check();
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByTestId("mme-total")).toContainText("120 MME/day", { timeout: 20_000 });
+  await expect(page.getByTestId("mme-total")).toContainText("120 MME/day", { timeout: LAUNCH_TIMEOUT_MS });
   await expect(page.getByTestId("app")).toHaveAttribute("data-session-patient", "otp-oxy-benzo");
 });
 
@@ -88,7 +88,7 @@ test("no CSP violation on any page: launch, every screen, the save dialog, the h
     document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(launchUrl({ patient: "otp-oxy-benzo", practitioner: PRACTITIONER_PRIMARY }));
-  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: LAUNCH_TIMEOUT_MS });
   for (const tab of ["Summary", "Readiness", "Trends", "Plan", "Handout"] as const) {
     await openTab(page, tab);
     await page.waitForLoadState("networkidle");
@@ -108,7 +108,7 @@ test("opened as 127.0.0.1 (not next start's own name): the EHR sends the user ba
   const authorize = page.waitForRequest((r) => r.url().startsWith(`${SANDBOX_ORIGIN}/auth/authorize`));
   await page.goto(`${appAt127}/launch.html?iss=${encodeURIComponent(`${SANDBOX_ORIGIN}/fhir`)}&launch=${code}`);
   expect(new URL((await authorize).url()).searchParams.get("redirect_uri")).toBe(`${appAt127}/`);
-  await expect(page.getByTestId("mme-total")).toContainText("188 MME/day", { timeout: 20_000 });
+  await expect(page.getByTestId("mme-total")).toContainText("188 MME/day", { timeout: LAUNCH_TIMEOUT_MS });
   expect(new URL(page.url()).origin).toBe(appAt127);
 });
 

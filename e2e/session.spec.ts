@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { encodeLaunchOptions } from "../sandbox/launch-options";
 import { PRACTITIONER_PRIMARY } from "../sandbox/scenarios/types";
 import { completeChecklist, dayFromToday } from "./support/checklist";
-import { launch, openTab, waitForTabBinding } from "./support/launch";
+import { LAUNCH_TIMEOUT_MS, launch, openTab, waitForTabBinding } from "./support/launch";
 import { APP_ORIGIN, SANDBOX_ISS, SANDBOX_ORIGIN } from "./support/ports";
 
 /** Launch and session behaviour against the sandbox EHR (issue 5's end-to-end list). */
@@ -71,10 +71,13 @@ test.describe("launch and session", () => {
   });
 
   test("token expiry without refresh: the app says the session expired and shows no MME as if complete", async ({ page }) => {
-    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: 3, denyScopes: ["online_access"] });
+    // A lifetime long enough for the launch to finish on a busy machine, then wait until it has surely passed
+    // (the token is issued after launchedAt): a 3 s token expired before a slow launch showed the MME.
+    const launchedAt = Date.now();
+    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: 20, denyScopes: ["online_access"] });
     await expect(page.getByTestId("mme-total")).toContainText("20 MME/day");
     await waitForTabBinding(page);
-    await page.waitForTimeout(4_000);
+    await page.waitForTimeout(Math.max(0, launchedAt + 21_000 - Date.now()));
     await page.reload();
     await expect(page.getByTestId("session-expired")).toBeVisible();
     await expect(page.getByTestId("mme-total")).toHaveText("Unknown");
@@ -105,7 +108,7 @@ test.describe("launch and session", () => {
     const code = encodeLaunchOptions({ patient: "otp-fentanyl-hydrocodone", practitioner: PRACTITIONER_PRIMARY, simEhr: true });
     await page.goto(`${SANDBOX_ORIGIN}/ehr?launch=${code}&app=${encodeURIComponent(`${APP_ORIGIN}/launch.html`)}`);
     const frame = page.frameLocator("iframe");
-    await expect(frame.getByTestId("mme-total")).toContainText("80 MME/day", { timeout: 20_000 });
+    await expect(frame.getByTestId("mme-total")).toContainText("80 MME/day", { timeout: LAUNCH_TIMEOUT_MS });
     await expect(frame.getByTestId("patient-banner")).toHaveCount(0);
   });
 
@@ -125,9 +128,9 @@ test("on a slow EHR the MME shows from the medication orders while observations 
   // +1.5 s on every Observation request only would be ideal; the sandbox adds latency to every request,
   // so compare the moment the MME appears with the moment the whole record is in.
   await page.goto((await import("./support/launch")).launchUrl({ patient: "otp-heavy-record", practitioner: PRACTITIONER_PRIMARY, latencyMs: 400 }));
-  await expect(page.getByTestId("mme-total")).toContainText("52.5 MME/day", { timeout: 20_000 });
+  await expect(page.getByTestId("mme-total")).toContainText("52.5 MME/day", { timeout: LAUNCH_TIMEOUT_MS });
   const early = await page.getByTestId("record-ready").count();
-  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: 30_000 });
+  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: LAUNCH_TIMEOUT_MS });
   // the heavy record's observations take several pages: the MME was on screen before they were all read
   expect(early).toBe(0);
 });

@@ -2,7 +2,7 @@
 import { Fragment, useState } from "react";
 import type { TaperPlan, TaperStep } from "@/lib/domain";
 import { fmtDate, fmtMme, fmtNumber, fmtQuantity } from "./format";
-import { shortProductLabel } from "./product-label";
+import { shortProductLabel } from "@/lib/taper";
 
 const KIND_LABEL: Record<TaperStep["kind"], string> = {
   start: "Current dose",

@@ -3,24 +3,18 @@
  * Trends: MME/day estimated from the order history, with pain/PEG, PHQ-9 and GAD-7 on the
  * same time axis (one chart each, same dates). Loaded after the summary (dynamic import).
  */
-import { useMemo } from "react";
 import type { Medication, MedicationRequest, Observation } from "fhir/r4";
-import { observationSeries } from "@/lib/hooks/trends";
-import { addDays } from "@/lib/hooks/dates";
-import { mmeTimeline } from "@/lib/mme/timeline";
+import { useTrends, TRENDS_MONTHS_SHOWN } from "@/lib/hooks/useTrends";
+import { fmtMme } from "./format";
 import { TimeChart } from "./TimeChart";
 
-const MONTHS_SHOWN = 24;
-
 export function TrendsPanel({ requests, medications, observations, asOf }: { requests: readonly MedicationRequest[]; medications: readonly Medication[]; observations: readonly Observation[]; asOf: string }) {
-  const from = addDays(asOf, -Math.round(MONTHS_SHOWN * 30.44));
-  const timeline = useMemo(() => mmeTimeline({ medicationRequests: requests, medications, from, to: asOf }), [requests, medications, from, asOf]);
-  const series = useMemo(() => observationSeries(observations, from), [observations, from]);
-  const incomplete = timeline.some((p) => !p.complete);
+  const { from, timeline, incomplete, series } = useTrends(requests, medications, observations, asOf);
+  const now = timeline[timeline.length - 1]?.mmePerDay ?? 0;
   return (
     <div>
       <p className="muted small">
-        The last {MONTHS_SHOWN} months. MME/day is estimated from prescriptions (order dates and supply), not from
+        The last {TRENDS_MONTHS_SHOWN} months. MME/day is estimated from prescriptions (order dates and supply), not from
         what was dispensed or taken.
       </p>
       {incomplete && <p className="note-box">Some orders in this period could not be computed: the MME line is a floor there.</p>}
@@ -29,7 +23,7 @@ export function TrendsPanel({ requests, medications, observations, asOf }: { req
         series={{ id: "mme", label: "MME/day (from orders)", unit: "MME/day", kind: "step", points: timeline.map((p) => ({ date: p.date, value: p.mmePerDay })) }}
         from={from}
         to={asOf}
-        caption={timeline.length <= 1 && (timeline[0]?.mmePerDay ?? 0) === 0 ? "No opioid orders in this period." : `Now ${timeline[timeline.length - 1]?.mmePerDay.toFixed(0) ?? "0"} MME/day.`}
+        caption={timeline.length <= 1 && (timeline[0]?.mmePerDay ?? 0) === 0 ? "No opioid orders in this period." : `Now ${fmtMme(now)} MME/day.`}
       />
       <TimeChart series={{ id: "pain", label: "Pain (0-10)", unit: "score", kind: "dots", yMax: 10, points: series.pain }} from={from} to={asOf} caption={describe(series.pain.length)} />
       <TimeChart series={{ id: "peg", label: "PEG (0-10, pain, enjoyment, activity)", unit: "score", kind: "dots", yMax: 10, points: series.peg }} from={from} to={asOf} caption={describe(series.peg.length)} />

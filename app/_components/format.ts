@@ -1,14 +1,15 @@
-/** Display formatting for the clinician's screens. Numbers are rounded only here. */
+/**
+ * Display formatting for the clinician's screens: dates, plurals and schedule phrases. Numbers are
+ * rounded by lib/domain/numbers (the one rounding rule the CarePlan, the handout and the commands use too).
+ */
+import { formatDecimal, formatMmePerDay } from "@/lib/domain/numbers";
 
 /** MME/day to one decimal, without trailing ".0" for whole numbers. */
-export function fmtMme(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-}
+export const fmtMme = formatMmePerDay;
 
 /** A number for doses: up to 2 decimals, no trailing zeros. */
 export function fmtNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  return formatDecimal(value, 2);
 }
 
 const DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });

@@ -8,8 +8,9 @@
  * 988 is the US Suicide & Crisis Lifeline (call or text).
  */
 import type { StepProduct, TaperPlan } from "@/lib/domain";
+import { formatDecimal } from "@/lib/domain/numbers";
 import { fmtDate, fmtNumber } from "./format";
-import { shortProductLabel } from "./product-label";
+import { shortProductLabel } from "@/lib/taper";
 
 export interface HandoutRow {
   from: string;
@@ -48,7 +49,7 @@ function productLines(parts: StepProduct[]): string[] {
   const first = parts[0];
   if (!first) return [];
   if (first.doseUnit === "mcg/h") {
-    const hours = first.administrationsPerDay > 0 ? Math.round(24 / first.administrationsPerDay) : 72;
+    const hours = first.administrationsPerDay > 0 ? formatDecimal(24 / first.administrationsPerDay, 1) : "72";
     return [`Wear ${unitsText(first)} at all times. Put on new ones every ${hours} hours.`];
   }
   if (parts.length === 1) return [`Take ${unitsText(first)}, ${timesADay(first.administrationsPerDay)}.`];

@@ -20,20 +20,20 @@ function mme10k(r: BenchReport): string {
   const row = r.engines?.mme.find((x) => x.orders === 10_000);
   if (!row) return "Not measured.";
   const excludedShare = (100 * row.excluded) / row.orders;
-  return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order (median wall time; CPU time of the process ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms). Every order becomes a full ledger entry (OrderMme: medication identified from catalog, Medication or name; sig text rendered; currency checked; assumptions), although ${num(excludedShare, 0)} % of these orders are then excluded (completed, stopped, stale, not an opioid); a CPU profile of the bundled worker (\`node --cpu-prof\`) puts most of the time in that construction, the identification, and garbage collection of those allocations.${noise(r, row.ms, BUDGETS.mme10kMs, "ms")} Fix (lib/mme): cheaper entries for excluded orders; the levers found so far are small: rendering the sig text only for orders not excluded saved about 5 % in an experiment while writing this benchmark, and caching identification per distinct code was slower (the key costs more than the lookup). Otherwise, run the benchmark on an idle machine, where the fastest runs show where the engine is.`;
+  return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order (median wall time; CPU time of the process ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms); ${num(excludedShare, 0)} % of these orders end up excluded (completed, stopped, stale, not an opioid), yet each becomes a full ledger entry.${noise(r, row.ms, BUDGETS.mme10kMs, "ms")} Fix (lib/mme): profile the bundled worker (\`node --cpu-prof\`) to see where the time goes; entries for excluded orders are the first candidate.`;
 }
 
 function commandWall(r: BenchReport): string {
   const c = r.command;
   if (!c) return "Not measured.";
   const startup = c.startupSeconds === null ? "" : ` Of that, starting Node and loading the TypeScript sources with tsx takes ${num(c.startupSeconds, 2)} s (the same command over a 10-resource export).`;
-  return `The command takes ${num(c.wallSeconds.median, 2)} s (CPU ${num(c.cpuSeconds.median, 2)} s) for ${num(c.export.bytes / 1e6, 0)} MB of NDJSON.${startup} A CPU profile shows the time in JSON.parse, twice per line (cli/shared/read.ts parses each line in full only to read resourceType, id and subject, and keeps the text to save memory; cli/shared/patient.ts parses it again), in zod validation of each MedicationRequest, then in the engine (under tsx, see section 1) and JSON output.${noise(r, c.wallSeconds, BUDGETS.commandWallSeconds, "s")} Fix: in the first pass, read only the three fields it needs (or keep the parsed object when the input is small), and run the command from a bundled build (esbuild, as bench/engines/run.ts does) instead of tsx.`;
+  return `The command takes ${num(c.wallSeconds.median, 2)} s (CPU ${num(c.cpuSeconds.median, 2)} s) for ${num(c.export.bytes / 1e6, 0)} MB of NDJSON.${startup}${noise(r, c.wallSeconds, BUDGETS.commandWallSeconds, "s")} Fix: profile the command (\`node --cpu-prof\`) to see where the time goes; a bundled build (esbuild, as bench/engines/run.ts does) instead of tsx removes most of the startup measured above.`;
 }
 
 function commandPeak(r: BenchReport): string {
   const c = r.command;
   if (!c) return "Not measured.";
-  return `Peak memory is ${num(c.peakMb.median, 0)} MB: the command holds every kept NDJSON line until its patient is processed. Fix: a two-pass read by patient (index of byte offsets), or an external sort by subject.`;
+  return `Peak memory is ${num(c.peakMb.median, 0)} MB for ${num(c.export.bytes / 1e6, 0)} MB of NDJSON. Fix: see what is held with a heap profile (\`node --heap-prof\`); the input read patient by patient keeps memory to one patient's lines.`;
 }
 
 function heavyLaunch(r: BenchReport): string {
@@ -41,7 +41,13 @@ function heavyLaunch(r: BenchReport): string {
   const s = p?.samples[Math.floor((p?.samples.length ?? 0) / 2)];
   if (!p || !s || !p.tokenToMmeMs) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "the launches failed"}.`;
   const t = s.timeline;
-  return `Median ${num(p.tokenToMmeMs.median, 0)} ms. Where a median launch spends it: token -> first search ${num(t.tokenToFirstSearchMs ?? 0, 0)} ms (before it: ${t.beforeSearches.join(", ") || "nothing"}); medication orders complete ${num(t.tokenToMedicationsMs ?? 0, 0)} ms after the token; all searches (with ${s.rounds.pages} next pages) ${num(t.tokenToAllDataMs ?? 0, 0)} ms after it; the MME appears ${num(s.tokenToMmeMs, 0)} ms after it. Fix: show the MME as soon as the MedicationRequest search is complete (it needs nothing else), and fetch the Observation pages for readiness after it; fetch the capability statement in parallel with the searches.`;
+  const waitsForAll = t.tokenToAllDataMs !== null && t.tokenToMedicationsMs !== null && s.tokenToMmeMs >= t.tokenToAllDataMs && t.tokenToAllDataMs > t.tokenToMedicationsMs;
+  const fix = waitsForAll
+    ? "Fix: the MME appeared only after every search finished; show it as soon as the MedicationRequest search is complete (it needs nothing else)."
+    : t.beforeSearches.length > 0
+      ? `Fix: the searches waited for ${t.beforeSearches.join(", ")}; start them in parallel with it.`
+      : "Fix: the searches start right after the token and the MME follows the medication orders; what remains is the EHR's time and the page count.";
+  return `Median ${num(p.tokenToMmeMs.median, 0)} ms. Where a median launch spends it: token -> first search ${num(t.tokenToFirstSearchMs ?? 0, 0)} ms (before it: ${t.beforeSearches.join(", ") || "nothing"}); medication orders complete ${num(t.tokenToMedicationsMs ?? 0, 0)} ms after the token; all searches (with ${s.rounds.pages} next pages) ${num(t.tokenToAllDataMs ?? 0, 0)} ms after it; the MME appears ${num(s.tokenToMmeMs, 0)} ms after it. ${fix}`;
 }
 
 function rounds(r: BenchReport): string {
@@ -54,14 +60,14 @@ function mainBundle(r: BenchReport): string {
   const main = r.app?.main;
   if (!main) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "no production build"}.`;
   const kb = (bytes: number) => `${num(bytes / 1000, 1)} kB`;
-  const holding = (name: string) => main.scripts.filter((s) => s.contains.includes(name));
   const biggest = [...main.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 4)
     .map((s) => `${s.path} ${kb(s.gzipBytes)}${s.contains.length > 0 ? ` (${s.contains.join(", ")})` : ""}`);
-  const zod = holding("zod");
-  const fhir = holding("lib/fhir (searches, schemas)");
-  const zodBytes = zod.reduce((n, s) => n + s.gzipBytes, 0);
-  const cause = zod.length > 0 || fhir.length > 0
-    ? ` zod${fhir.length > 0 ? " and lib/fhir's search and schema code" : ""} are in the first load (${zod.map((s) => s.path).join(", ") || "-"}: ${kb(zodBytes)} for zod alone), though the first paint only shows a skeleton: app/providers.tsx imports \`SWR_OPTIONS\` from lib/hooks/usePatientRecord.ts, which imports lib/fhir/record and lib/fhir/parse (zod). Fix (two files, app/ and lib/hooks): move \`SWR_OPTIONS\` to a module with no FHIR imports (e.g. lib/hooks/swr-options.ts) and import it from there; lib/fhir and zod then load with the screens chunk, which is fetched in parallel with the SMART session anyway. Tried on a copy of commit b3ce9e5 while writing this benchmark: the first load of \`/\` went from 183.5 kB to 144.8 kB.`
+  // What the first paint (a skeleton until the SMART session is ready) does not need, found in the first load.
+  const deferrable = ["zod", "lib/fhir (searches, schemas)", "lib/mme (engine)"]
+    .map((name) => ({ name, scripts: main.scripts.filter((s) => s.contains.includes(name)) }))
+    .filter((x) => x.scripts.length > 0);
+  const cause = deferrable.length > 0
+    ? ` In the first load although the first paint does not use them: ${deferrable.map((d) => `${d.name} (${d.scripts.map((s) => `${s.path} ${kb(s.gzipBytes)}`).join(", ")})`).join("; ")}. Fix: find which module of the first-load graph imports them (\`next build\` with the bundle analyzer, or the import chain from app/providers.tsx) and move that import behind the lazily loaded screens chunk.`
     : " Fix: move what the first paint does not need behind the lazily loaded screens chunk.";
   return `First load is ${kb(main.firstLoadGzipBytes)} gzipped; the largest scripts: ${biggest.join(", ")}.${cause}`;
 }

@@ -1,7 +1,8 @@
 /** The `schedule` JSON of the plan command: the issue's required fields first, more after. */
 import type { Finding, MmeResult, PlanRefusal, TaperPlan, UnreadableResource } from "@/lib/domain";
+import { roundTo } from "@/lib/domain/numbers";
 
-const r2 = (x: number): number => Math.round(x * 100) / 100;
+const r2 = (x: number): number => roundTo(x, 2);
 
 export function scheduleJson(plan: TaperPlan, findings: Finding[], mme: MmeResult, patientId: string, unreadable: UnreadableResource[]): unknown {
   return {

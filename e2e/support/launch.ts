@@ -3,6 +3,9 @@ import { encodeLaunchOptions, type LaunchOptions } from "../../sandbox/launch-op
 import { PRACTITIONER_PRIMARY } from "../../sandbox/scenarios/types";
 import { APP_ORIGIN, SANDBOX_ISS, SANDBOX_ORIGIN } from "./ports";
 
+/** A SMART launch and the record's searches on a busy 2-core machine (redirects, token, one round of searches). */
+export const LAUNCH_TIMEOUT_MS = 60_000;
+
 /** The EHR launch URL the sandbox's launcher would open (public launcher shape). */
 export function launchUrl(options: LaunchOptions): string {
   return `${APP_ORIGIN}/launch.html?iss=${encodeURIComponent(SANDBOX_ISS)}&launch=${encodeLaunchOptions(options)}`;
@@ -15,8 +18,8 @@ export function launchUrl(options: LaunchOptions): string {
  */
 export async function launch(page: Page, patient: string, extra: LaunchOptions = {}): Promise<void> {
   await page.goto(launchUrl({ patient, practitioner: PRACTITIONER_PRIMARY, ...extra }));
-  await expect(page.getByTestId("mme-total").or(page.getByTestId("issue"))).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("record-ready").or(page.getByTestId("issue"))).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByTestId("mme-total").or(page.getByTestId("issue"))).toBeVisible({ timeout: LAUNCH_TIMEOUT_MS });
+  await expect(page.getByTestId("record-ready").or(page.getByTestId("issue"))).toBeAttached({ timeout: LAUNCH_TIMEOUT_MS });
 }
 
 export async function openTab(page: Page, name: "Summary" | "Readiness" | "Trends" | "Plan" | "Handout"): Promise<void> {

@@ -7,6 +7,7 @@
 import type { CarePlanActivity, CodeableConcept, Period, Quantity } from "fhir/r4";
 import type { Confirmations, StepProduct, TaperPlan, TaperStep } from "@/lib/domain";
 import { RXNORM_SYSTEM, UCUM_SYSTEM } from "@/lib/domain/code-systems";
+import { roundTo } from "@/lib/domain/numbers";
 import { FOLLOW_UP_ENCOUNTER } from "./codes";
 import { stepExtension } from "./extensions";
 import { STEP_KIND_LABELS, formatMme, inclusiveEnd } from "./format";
@@ -36,9 +37,8 @@ export function productConcept(p: StepProduct): CodeableConcept {
 export function dailyAmount(p: StepProduct): Quantity | undefined {
   const perDay = p.doseUnit === "mcg/h" ? (p.administrationsPerDay > 0 ? p.dose : 0) : p.dose * p.administrationsPerDay;
   if (!Number.isFinite(perDay) || perDay < 0 || !Number.isFinite(p.administrationsPerDay)) return undefined;
-  const factor = 10 ** AMOUNT_DECIMALS;
   const ucum = UCUM_BY_DOSE_UNIT[p.doseUnit];
-  return { value: Math.round(perDay * factor) / factor, unit: ucum.unit, system: UCUM_SYSTEM, code: ucum.code };
+  return { value: roundTo(perDay, AMOUNT_DECIMALS), unit: ucum.unit, system: UCUM_SYSTEM, code: ucum.code };
 }
 
 function stepPeriod(step: TaperStep): Period {

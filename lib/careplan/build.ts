@@ -9,6 +9,7 @@
  */
 import type { CarePlan, Period, Reference } from "fhir/r4";
 import type { MmeResult, ReadinessResult, ResourceRef, TaperPlan } from "@/lib/domain";
+import { parseReference } from "@/lib/domain/references";
 import { buildActivities } from "./activities";
 import { rateExtension, revisionExtension } from "./extensions";
 import { CAREPLAN_AUTHOR_TYPES, PAIN_PLAN_CATEGORY, US_CORE_ASSESS_PLAN_CATEGORY } from "./codes";
@@ -19,11 +20,7 @@ import { renderXhtml } from "./xhtml";
 
 /** The resource type of `Practitioner/1` or `https://ehr/fhir/Practitioner/1`; null when not of that shape. */
 export function referenceType(ref: ResourceRef): string | null {
-  const parts = ref.split("/").filter((p) => p !== "");
-  const historyAt = parts.lastIndexOf("_history");
-  const core = historyAt >= 2 ? parts.slice(0, historyAt) : parts;
-  const type = core[core.length - 2];
-  return type !== undefined && /^[A-Z][A-Za-z]+$/.test(type) ? type : null;
+  return parseReference(ref)?.resourceType ?? null;
 }
 
 function isAllowedAuthor(ref: ResourceRef): boolean {

@@ -1,22 +1,20 @@
 /**
  * Formatting shared by the narrative, the plain text, the activities and the notes.
- * Numbers are stored unrounded by the engines; they are rounded here, for display only.
+ * Numbers are stored unrounded by the engines and rounded for display by lib/domain/numbers.
  */
 import type { IsoDate, TaperBasis, TaperInterval, TaperPlan, TaperStepKind } from "@/lib/domain";
+import { fromDayNumber, isValidIsoDate, toDayNumber } from "@/lib/domain/dates";
+import { formatDecimal, formatMmePerDay } from "@/lib/domain/numbers";
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `45`, `22.5`, `180` (179.99999982 from the CDC patch factor); "unknown" for a non-finite value. */
 export function formatNumber(value: number, decimals = 1): string {
-  if (!Number.isFinite(value)) return "unknown";
-  const factor = 10 ** decimals;
-  const rounded = Math.round(value * factor) / factor;
-  return String(Object.is(rounded, -0) ? 0 : rounded);
+  return formatDecimal(value, decimals);
 }
 
+/** "60 MME/day". */
 export function formatMme(mmePerDay: number): string {
-  return `${formatNumber(mmePerDay)} MME/day`;
+  return `${formatMmePerDay(mmePerDay)} MME/day`;
 }
 
 /**
@@ -26,21 +24,11 @@ export function formatMme(mmePerDay: number): string {
  * is not `YYYY-MM-DD` (then no end is written rather than a wrong one).
  */
 export function inclusiveEnd(start: IsoDate, endExclusive: IsoDate): IsoDate | null {
-  const startMs = isoDateToMs(start);
-  const endMs = isoDateToMs(endExclusive);
-  if (startMs === null || endMs === null) return null;
-  return msToIsoDate(Math.max(startMs, endMs - MS_PER_DAY));
-}
-
-function isoDateToMs(date: IsoDate): number | null {
-  const m = ISO_DATE.exec(date);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return msToIsoDate(ms) === date ? ms : null;
-}
-
-function msToIsoDate(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  if (!isValidIsoDate(start) || !isValidIsoDate(endExclusive)) return null;
+  const startDay = toDayNumber(start);
+  const endDay = toDayNumber(endExclusive);
+  if (startDay === null || endDay === null) return null;
+  return fromDayNumber(Math.max(startDay, endDay - 1));
 }
 
 /** "every week", "every 2 weeks", "every 10 days". */

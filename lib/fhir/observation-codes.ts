@@ -4,6 +4,7 @@
  * so a patient with thousands of vital signs does not page through all of them.
  * Source: docs/clinical-sources.md section 5 (each code verified there, except
  * 75893-8 whose display was not seen; it is still asked for so a PEG item 1 is not missed).
+ * Must equal the codes lib/taper/codes/loinc.ts reads (tests/fhir/observation-codes.test.ts).
  */
 
 export { LOINC_SYSTEM } from "@/lib/domain/code-systems";

@@ -4,6 +4,7 @@
  * would turn an unencoded `code=http://loinc.org|72514-3` into zero results, silently.
  * Commas between token values stay literal: in FHIR search a comma means OR.
  */
+import { addDays } from "@/lib/domain/dates";
 import {
   LOINC_SYSTEM,
   OBSERVATION_CATEGORY_SYSTEM,
@@ -57,8 +58,7 @@ export function encodeTokens(system: string, codes: readonly string[]): string {
 
 /** `YYYY-MM-DD` (UTC) of `asOf` minus `days`. */
 export function lookbackDate(asOf: Date, days: number): string {
-  const msPerDay = 86_400_000;
-  return new Date(asOf.getTime() - days * msPerDay).toISOString().slice(0, 10);
+  return addDays(asOf.toISOString().slice(0, 10), -days);
 }
 
 function observationSearch(patientId: string, codes: readonly string[], options: QueryOptions, category?: string): SearchSpec {

@@ -6,8 +6,4 @@ export function localToday(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** `YYYY-MM-DD` plus or minus whole days (UTC arithmetic on calendar dates). */
-export function addDays(isoDate: string, days: number): string {
-  const t = Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
+export { addDays } from "@/lib/domain/dates";

@@ -16,3 +16,5 @@ export { describeFactorTable, type FactorRowDescription, type FactorTableDescrip
 export type { FactorDefinition, FactorTable, FactorTier } from "./factors/types";
 export { describeTotal, formatMme } from "./format";
 export { readOrderIdentities, readOrderIdentity, type CodingView, type IdentityContext, type OrderCurrency, type OrderIdentity } from "./order-identity";
+export { mmeTimeline, type TimelinePoint } from "./timeline";
+export { needsNdcLookup } from "./ndc/needs";

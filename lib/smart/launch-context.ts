@@ -10,6 +10,7 @@
  *   (smart-sources.md trap 14): use it for display and CarePlan attribution only, never to
  *   authorize anything on a server.
  */
+import { parseReference } from "@/lib/domain/references";
 
 export interface LaunchContext {
   patientId: string | null;
@@ -72,14 +73,12 @@ const USER_TYPES = ["Practitioner", "PractitionerRole", "Patient", "RelatedPerso
 
 /**
  * `fhirUser` claim -> relative reference. Epic sends an absolute URL; the last two path
- * segments are the type and id (fhirclient does the same, client-js#105).
+ * segments are the type and id (fhirclient does the same, client-js#105); parsed by lib/domain/references.
  */
 export function parseFhirUser(value: unknown): FhirUser | null {
   const text = nonEmptyString(value);
   if (text === null) return null;
-  const segments = text.split("?")[0]?.split("/").filter(Boolean) ?? [];
-  const id = segments.at(-1);
-  const resourceType = segments.at(-2);
-  if (!id || !resourceType || !USER_TYPES.includes(resourceType) || !/^[A-Za-z0-9\-.]{1,64}$/.test(id)) return null;
-  return { reference: `${resourceType}/${id}`, resourceType, id };
+  const parsed = parseReference(text);
+  if (parsed === null || !USER_TYPES.includes(parsed.resourceType)) return null;
+  return { reference: parsed.relative, resourceType: parsed.resourceType, id: parsed.id };
 }

@@ -1,9 +1,9 @@
 /** Number formatting for sentences (never for arithmetic: the engines keep unrounded values). */
+import { formatDecimal } from "@/lib/domain/numbers";
 
-/** At most `digits` decimals, no trailing zeros: 7.5, 12, 21.87. */
+/** At most `digits` decimals, no trailing zeros: 7.5, 12, 21.87 (rounded by lib/domain/numbers). */
 export function fmt(value: number, digits = 1): string {
-  const factor = 10 ** digits;
-  return String(Math.round(value * factor) / factor);
+  return formatDecimal(value, digits);
 }
 
 /** "3 tablets", "1 tablet". */

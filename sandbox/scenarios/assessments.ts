@@ -5,6 +5,7 @@
  * (HL7 CDC opioid CPG convention: starts with pos/neg).
  */
 import type { Coding, Observation } from "fhir/r4";
+import { roundTo } from "@/lib/domain/numbers";
 import { observation, score, type Clock } from "./builders";
 import { LOINC, OBS, PHQ_ANSWERS } from "./codes";
 
@@ -18,7 +19,7 @@ export interface PegScore {
 /** PEG panel (91148-7, three components) plus its mean score (91147-9) for each visit. */
 export function pegSeries(patientId: string, clock: Clock, scores: readonly PegScore[]): Observation[] {
   return scores.flatMap((s, i) => {
-    const mean = Math.round(((s.pain + s.enjoyment + s.activity) / 3) * 10) / 10;
+    const mean = roundTo((s.pain + s.enjoyment + s.activity) / 3, 1);
     const component = [
       { code: { coding: [OBS.pegPain] }, ...score(s.pain) },
       { code: { coding: [OBS.pegEnjoyment] }, ...score(s.enjoyment) },

@@ -50,5 +50,5 @@ describe("scenario transaction bundle", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });

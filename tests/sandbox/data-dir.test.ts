@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "sandbox-data-"));
   copyFileSync(join("tests", "fixtures", "sandbox-patients", FILE), join(dir, FILE));
   sbx = await startTestSandbox({ dataDirs: [dir] });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await sbx.close();
   rmSync(dir, { recursive: true, force: true });

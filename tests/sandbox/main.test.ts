@@ -37,5 +37,5 @@ describe("sandbox/main.ts", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -5,17 +5,15 @@
  * references: relative or absolute, optionally versioned). `urn:uuid:...` (transaction
  * bundles) and contained `#id` references are kept as written.
  */
-const TYPED = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+import { parseReference } from "@/lib/domain/references";
 
-/** `Type/id` for a relative or absolute literal reference, else the reference as written (trimmed). */
+/** `Type/id` for a relative or absolute literal reference (lib/domain/references), else the reference as written (trimmed). */
 export function normalizeReference(reference: string): string {
-  const trimmed = reference.trim();
-  const m = TYPED.exec(trimmed);
-  return m === null ? trimmed : `${m[1] ?? ""}/${m[2] ?? ""}`;
+  return parseReference(reference)?.relative ?? reference.trim();
 }
 
 /** The id of the Patient a reference names, or null when it names no Patient. */
 export function patientIdOf(reference: string): string | null {
-  const m = TYPED.exec(reference.trim());
-  return m !== null && m[1] === "Patient" ? (m[2] ?? null) : null;
+  const parsed = parseReference(reference);
+  return parsed !== null && parsed.resourceType === "Patient" ? parsed.id : null;
 }

@@ -5,12 +5,11 @@
  * tablet, per mL or per hour). Reads unparsed JSON; never throws.
  */
 import type { IngredientStrength, OpioidIngredient } from "@/lib/domain";
+import { parseReference } from "@/lib/domain/references";
 import { lookupRxnorm } from "@/lib/mme/catalog";
 import { arr, at, concept, obj, quantity, str, text, type ConceptView, type JsonObject } from "@/lib/mme/read/json";
 import { readQuantityUnit } from "@/lib/mme/units";
 import { ingredientsNamed, namesNaloxone } from "./vocabulary";
-
-const RELATIVE = /(Medication\/[^/]+)(?:\/_history\/[^/]+)?$/;
 
 function isMedication(value: unknown): value is JsonObject {
   return at(value, "resourceType") === "Medication";
@@ -39,8 +38,8 @@ export function findMedication(order: unknown, index: ReadonlyMap<string, JsonOb
     for (const c of arr(at(order, "contained"))) if (isMedication(c) && at(c, "id") === id) return c;
     return null;
   }
-  const relative = RELATIVE.exec(ref)?.[1];
-  return index.get(ref) ?? (relative === undefined ? undefined : index.get(relative)) ?? null;
+  const parsed = parseReference(ref);
+  return index.get(ref) ?? (parsed?.resourceType === "Medication" ? index.get(parsed.relative) : undefined) ?? null;
 }
 
 /** What one `Medication.ingredient` entry is: an opioid, naloxone, or another ingredient (named). */

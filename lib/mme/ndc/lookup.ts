@@ -3,6 +3,7 @@ import type { OpioidProduct } from "@/lib/domain";
 import { readRow, type RowProduct } from "./product";
 import type { NdcMatch, NdcTable, NdcTableProduct } from "./types";
 
+/** The FHIR identifier system for NDC codes (one definition: lib/domain/code-systems). */
 export { NDC_SYSTEM } from "@/lib/domain/code-systems";
 
 const DIGITS = /^\d+$/;

@@ -1,7 +1,7 @@
 /**
  * LOINC codes the readiness rules read (docs/clinical-sources.md section 5, each
- * marked [V] there unless noted). Kept in step with lib/fhir/observation-codes.ts, which asks
- * the EHR for these codes.
+ * marked [V] there unless noted). lib/fhir/observation-codes.ts asks the EHR for exactly these codes;
+ * tests/fhir/observation-codes.test.ts fails when the two lists differ.
  */
 export { LOINC_SYSTEM } from "@/lib/domain/code-systems";
 

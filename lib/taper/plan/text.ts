@@ -19,8 +19,7 @@ export function frequencyText(perDay: number): string {
   if (perDay === 1) return "once a day";
   if (perDay === 0.5) return "every other day";
   const hours = 24 / perDay;
-  const rounded = Math.round(hours * 10) / 10;
-  return `every ${fmt(rounded)} hours`;
+  return `every ${fmt(hours)} hours`;
 }
 
 /** Schedule text of one dose group; `split` when the day's doses are divided between two real doses. */

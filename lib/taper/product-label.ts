@@ -1,10 +1,11 @@
-import { productByRxnorm } from "@/lib/mme/catalog";
-
 /**
  * A short label for a dispensable product, e.g. "oxycodone ER 30 mg tablet", built from the
- * catalog (ingredient, strength, release, unit); the full RxNorm name stays available as the
- * element's title. Falls back to the given display.
+ * catalog (ingredient, strength, release, unit) for the Plan screen's dispense list and the handout;
+ * the full RxNorm name stays available as the element's title. Falls back to the given display.
+ * (It read the catalog from app/ before: issue 14.5 keeps catalog knowledge in the engines.)
  */
+import { productByRxnorm } from "@/lib/mme/catalog";
+
 export function shortProductLabel(rxnorm: string | null, display: string): string {
   const p = rxnorm ? productByRxnorm(rxnorm) : null;
   const s = p?.ingredients[0];
