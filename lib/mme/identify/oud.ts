@@ -11,9 +11,9 @@
  * Returns the signal in words, or null. Reads unparsed JSON; never throws.
  */
 import { OPIOID_USE_DISORDER_CODES } from "@/lib/domain";
+import { SNOMED_SYSTEM } from "@/lib/domain/code-systems";
 import { arr, at, concept, text } from "@/lib/mme/read/json";
 
-const SNOMED = "http://snomed.info/sct";
 const ICD10 = new Set(["http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10", "urn:oid:2.16.840.1.113883.6.90"]);
 const OUD_SNOMED: ReadonlySet<string> = new Set(OPIOID_USE_DISORDER_CODES.snomed);
 
@@ -27,7 +27,7 @@ function codedOud(reason: unknown): string | null {
   const c = concept(reason);
   for (const coding of c?.coding ?? []) {
     const code = coding.code ?? "";
-    if (coding.system === SNOMED && OUD_SNOMED.has(code)) return `reason code SNOMED ${code}${coding.display === undefined ? "" : ` (${coding.display})`}`;
+    if (coding.system === SNOMED_SYSTEM && OUD_SNOMED.has(code)) return `reason code SNOMED ${code}${coding.display === undefined ? "" : ` (${coding.display})`}`;
     if (coding.system !== undefined && ICD10.has(coding.system) && OPIOID_USE_DISORDER_CODES.icd10Prefixes.some((p) => code.replace(".", "").toUpperCase().startsWith(p))) {
       return `reason code ICD-10 ${code}${coding.display === undefined ? "" : ` (${coding.display})`}`;
     }
