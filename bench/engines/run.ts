@@ -7,21 +7,25 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { benchMme, type MmeBenchRow, type TaperBenchRow } from "./measure";
+import { benchMme, type DosageLinesBenchRow, type MmeBenchRow, type TaperBenchRow } from "./measure";
 import type { WorkerSettings } from "./settings";
 
 export interface EngineResults {
   mme: MmeBenchRow[];
   taper: TaperBenchRow[];
+  /** One order with many dosage lines (issue 13 item 7). */
+  dosageLines: DosageLinesBenchRow;
   /** calculateMme at 10k orders under tsx (keepNames), as the `mme` command runs it. */
   tsx10k: MmeBenchRow | null;
 }
 
-function isRows(v: unknown): v is { mme: MmeBenchRow[]; taper: TaperBenchRow[] } {
-  return typeof v === "object" && v !== null && "mme" in v && Array.isArray(v.mme) && "taper" in v && Array.isArray(v.taper);
+type WorkerRows = Pick<EngineResults, "mme" | "taper" | "dosageLines">;
+
+function isRows(v: unknown): v is WorkerRows {
+  return typeof v === "object" && v !== null && "mme" in v && Array.isArray(v.mme) && "taper" in v && Array.isArray(v.taper) && "dosageLines" in v && typeof v.dosageLines === "object" && v.dosageLines !== null;
 }
 
-async function runWorker(file: string, settings: WorkerSettings): Promise<{ mme: MmeBenchRow[]; taper: TaperBenchRow[] }> {
+async function runWorker(file: string, settings: WorkerSettings): Promise<WorkerRows> {
   const child = spawn(process.execPath, [file, JSON.stringify(settings)], { stdio: ["ignore", "pipe", "pipe"] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];

@@ -3,7 +3,7 @@
  * esbuild, like the browser build: no tsx `keepNames` wrappers, which slow the engines'
  * hot paths). Reads its settings as JSON from argv[2], writes the results as JSON on stdout.
  */
-import { benchMme, benchTaper } from "./measure";
+import { benchDosageLines, benchMme, benchTaper } from "./measure";
 import { isWorkerSettings } from "./settings";
 
 const raw: unknown = JSON.parse(process.argv[2] ?? "null");
@@ -14,4 +14,5 @@ if (!isWorkerSettings(raw)) {
 const settings = raw;
 const mme = benchMme(settings.sizes, (size) => (size >= settings.bigSize ? settings.bigPlan : settings.plan));
 const taper = benchTaper(settings.maxOpioids, settings.plan, settings.taperBatch);
-process.stdout.write(JSON.stringify({ mme, taper }));
+const dosageLines = benchDosageLines(settings.dosageLines, settings.bigPlan);
+process.stdout.write(JSON.stringify({ mme, taper, dosageLines }));

@@ -23,6 +23,12 @@ function mme10k(r: BenchReport): string {
   return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order (median wall time; CPU time of the process ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms); ${num(excludedShare, 0)} % of these orders end up excluded (completed, stopped, stale, not an opioid), yet each becomes a full ledger entry.${noise(r, row.ms, BUDGETS.mme10kMs, "ms")} Fix (lib/mme): profile the bundled worker (\`node --cpu-prof\`) to see where the time goes; entries for excluded orders are the first candidate.`;
 }
 
+function dosageLines(r: BenchReport): string {
+  const row = r.engines?.dosageLines;
+  if (!row) return "Not measured.";
+  return `One order of ${num(row.lines, 0)} dosage lines takes ${num(row.ms.median, 0)} ms (fastest run ${num(row.ms.min, 0)} ms), about ${num((row.ms.median * 1000) / row.lines, 2)} µs per line; the order ends ${row.status}${row.reason === null ? "" : ` (${row.reason})`} with ${num(row.readingsListed, 0)} readings listed.${noise(r, row.ms, BUDGETS.mmeDosageLines100kMs, "ms")} Fix (lib/mme/dose): profile the bundled worker (\`node --cpu-prof\`); per-line allocations (readings, sig parses) and anything that copies or searches a growing list per line are the first candidates.`;
+}
+
 function commandWall(r: BenchReport): string {
   const c = r.command;
   if (!c) return "Not measured.";
@@ -74,6 +80,7 @@ function mainBundle(r: BenchReport): string {
 
 const RULES: Record<BudgetCheck["id"], (r: BenchReport) => string> = {
   mme10kMs: mme10k,
+  mmeDosageLines100kMs: dosageLines,
   commandWallSeconds: commandWall,
   commandPeakMb: commandPeak,
   heavyTokenToMmeMs: heavyLaunch,

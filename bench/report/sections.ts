@@ -20,6 +20,7 @@ export function enginesSection(r: BenchReport): string {
     ["opioids", "start MME/day", "plan steps", "proposeTaperPlan per plan (median, min, max)"],
     e.taper.map((t) => [String(t.opioids), t.startMmePerDay === null ? "-" : num(t.startMmePerDay, 1), t.steps === null ? `refused: ${t.refusal ?? "?"}` : String(t.steps), stat(t.ms, "ms", 3)]),
   );
+  const lines = `\nOne order with ${int(e.dosageLines.lines)} dosage lines (oxycodone 5 mg; each line a structured dose and timing, every third also a sig text; every line is read and cross-checked, the verdict comes after the last): ${stat(e.dosageLines.ms, "ms", 0)}, ${e.dosageLines.status}${e.dosageLines.reason === null ? "" : ` (${e.dosageLines.reason})`}, ${int(e.dosageLines.readingsListed)} readings listed on the ledger.\n`;
   const tsx = e.tsx10k ? `\nThe same 10,000 orders under tsx (keepNames wrappers), as the \`mme\` command runs the engine: ${stat(e.tsx10k.ms, "ms")}.\n` : "";
   return `## 1. Engines
 
@@ -30,7 +31,7 @@ statuses over five years (35 % active), 20 % non-opioids, 10 % naming a Medicati
 Only the engine call is timed, after warm-up runs.
 
 ${mme}
-${tsx}
+${lines}${tsx}
 Taper plans: current orders (morphine ER 15 mg q12h, oxycodone 5 mg q6h PRN, fentanyl 25 mcg/h patch, hydromorphone 2 mg q6h,
 tramadol 50 mg q6h; the first N of them) through calculateMme and regimenFromMme, planned with the guidance defaults for
 long-term use (10 % of the original dose per month, to discontinuation).

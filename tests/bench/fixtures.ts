@@ -26,7 +26,7 @@ function heavy(medianMs: number): PatientLaunches {
   };
 }
 
-export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; firstLoadBytes: number }): BenchReport {
+export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; firstLoadBytes: number; dosageLinesMedianMs?: number }): BenchReport {
   const row = (orders: number, ms: Stat) => ({ orders, ms, cpuMs: ms, counted: 1, excluded: orders - 2, notComputable: 1, state: "incomplete" as const });
   const zod = { path: "/_next/static/chunks/zod.js", rawBytes: 107_000, gzipBytes: 30_500, contains: ["zod"] };
   const rest = { path: "/_next/static/chunks/rest.js", rawBytes: 400_000, gzipBytes: o.firstLoadBytes - zod.gzipBytes, contains: ["react-dom"] };
@@ -40,6 +40,7 @@ export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; f
       mme: [row(1_000, stat(5, 4, 9)), row(10_000, stat(o.mme10kMedianMs, 40, 90))],
       taper: [{ opioids: 1, startMmePerDay: 30, steps: 12, refusal: null, ms: stat(0.2, 0.1, 0.5) }],
       tsx10k: row(10_000, stat(90, 60, 120)),
+      dosageLines: { lines: 100_000, ms: stat(o.dosageLinesMedianMs ?? 400, 350, 500, 5), status: "not-computable", reason: "mme.implausible", readingsListed: 61 },
     },
     command: {
       export: { patients: 1_000, medications: 2_000, medicationRequests: 97_000, dir: "/tmp/x", bytes: 80_000_000, brokenLines: 178 },
