@@ -6,6 +6,7 @@
  * from a dose that is not the patient's dose).
  */
 import type { FactorTableId, MmeResult, OrderMme, PlanRefusal, PlanWarning, RegimenItem } from "@/lib/domain";
+import { isOudTreatmentOrder } from "@/lib/mme";
 import { fmt } from "./format";
 import { tapersAs } from "./plan/product-kind";
 
@@ -24,6 +25,9 @@ export interface Regimen {
   warnings: PlanWarning[];
 }
 
+const OUD_TREATMENT_REASON =
+  "Prescribed for opioid use disorder: never tapered by this tool and not part of the pain MME (CDC 2022 Rec 12: offer or continue medication for OUD); continue it and manage it separately.";
+
 const BUPRENORPHINE_REASON =
   "Buprenorphine is never tapered by this tool: it is a partial agonist and may be treatment for opioid use disorder (CDC 2022 Rec 12); continue it and manage it separately.";
 
@@ -41,6 +45,8 @@ export function regimenFromMme(mme: MmeResult): Regimen {
   for (const order of mme.orders) {
     if (isBuprenorphine(order) && order.status !== "excluded") {
       regimen.notTapered.push({ display: order.display, reason: BUPRENORPHINE_REASON });
+    } else if (isOudTreatmentOrder(order)) {
+      regimen.notTapered.push({ display: order.display, reason: OUD_TREATMENT_REASON });
     } else if (order.status === "excluded" && order.reason === "mme.excluded.buprenorphine") {
       if (isCurrentStatus(order)) regimen.notTapered.push({ display: order.display, reason: BUPRENORPHINE_REASON });
     } else if (order.status === "counted") {

@@ -6,6 +6,7 @@
  * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (docs/clinical-sources.md).
  */
 import type { Finding, IsoDate, ReadinessResult } from "@/lib/domain";
+import { isCurrentOpioidOrder } from "@/lib/mme";
 import type { DrugScreenClass } from "../codes/loinc";
 import { READINESS_DEFAULTS, type ReadinessConfig } from "../config";
 import { mmeIncompleteFinding, oudFinding } from "./cautions";
@@ -55,7 +56,7 @@ export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: 
 function prescribedClasses(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, lookback: number): Set<DrugScreenClass> {
   const out = new Set<DrugScreenClass>();
   for (const o of inputs.mme.orders) {
-    const current = o.status === "counted" || o.status === "not-computable" || o.reason === "mme.excluded.buprenorphine";
+    const current = isCurrentOpioidOrder(o);
     for (const i of current ? (o.product?.ingredients ?? []) : []) {
       if (i.ingredient === "fentanyl" || i.ingredient === "oxycodone" || i.ingredient === "methadone" || i.ingredient === "buprenorphine") out.add(i.ingredient);
     }
