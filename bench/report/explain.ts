@@ -23,6 +23,12 @@ function mme10k(r: BenchReport): string {
   return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order (median wall time; CPU time of the process ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms). Every order becomes a full ledger entry (OrderMme: medication identified from catalog, Medication or name; sig text rendered; currency checked; assumptions), although ${num(excludedShare, 0)} % of these orders are then excluded (completed, stopped, stale, not an opioid); a CPU profile of the bundled worker (\`node --cpu-prof\`) puts most of the time in that construction, the identification, and garbage collection of those allocations.${noise(r, row.ms, BUDGETS.mme10kMs, "ms")} Fix (lib/mme): cheaper entries for excluded orders; the levers found so far are small: rendering the sig text only for orders not excluded saved about 5 % in an experiment while writing this benchmark, and caching identification per distinct code was slower (the key costs more than the lookup). Otherwise, run the benchmark on an idle machine, where the fastest runs show where the engine is.`;
 }
 
+function cdsOrderSign(r: BenchReport): string {
+  const row = r.engines?.cds;
+  if (!row) return `Not measured: ${r.errors.engines ?? "the engine worker gave no CDS row"}.`;
+  return `The order-sign call took ${num(row.ms.median, 1)} ms (median wall; CPU ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms) for ${row.orders} prefetched orders. Measured while writing it: parsing the prefetch with the zod schemas (lib/fhir) is about half of the CPU time, readiness a third, calculateMme a tenth.${noise(r, row.ms, BUDGETS.cdsOrderSign100Ms, "ms")} Fix: parse only the resource types a service reads (already the case) and skip Observation parsing for order-sign when no readiness finding needs it.`;
+}
+
 function commandWall(r: BenchReport): string {
   const c = r.command;
   if (!c) return "Not measured.";
@@ -72,6 +78,7 @@ const RULES: Record<BudgetCheck["id"], (r: BenchReport) => string> = {
   commandPeakMb: commandPeak,
   heavyTokenToMmeMs: heavyLaunch,
   searchRounds: rounds,
+  cdsOrderSign100Ms: cdsOrderSign,
   mainFirstLoadKb: mainBundle,
 };
 
