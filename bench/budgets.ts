@@ -16,6 +16,8 @@ export const BUDGETS = {
   heavyTokenToMmeMs: 1500,
   /** Rounds of searches per launch (paging of a search does not count as a round). */
   searchRounds: 1,
+  /** The CDS order-sign service in-process with a 100-order prefetch, median (issue 16). */
+  cdsOrderSign100Ms: 50,
   /** First-load JavaScript of the main route `/`, gzipped. */
   mainFirstLoadKb: 150,
 } as const;

@@ -7,21 +7,26 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { build } from "esbuild";
+import type { CdsBenchRow } from "./cds";
 import { benchMme, type MmeBenchRow, type TaperBenchRow } from "./measure";
 import type { WorkerSettings } from "./settings";
 
 export interface EngineResults {
   mme: MmeBenchRow[];
   taper: TaperBenchRow[];
+  /** The CDS order-sign handler with a 100-order prefetch (bench/engines/cds.ts). */
+  cds: CdsBenchRow | null;
   /** calculateMme at 10k orders under tsx (keepNames), as the `mme` command runs it. */
   tsx10k: MmeBenchRow | null;
 }
 
-function isRows(v: unknown): v is { mme: MmeBenchRow[]; taper: TaperBenchRow[] } {
-  return typeof v === "object" && v !== null && "mme" in v && Array.isArray(v.mme) && "taper" in v && Array.isArray(v.taper);
+type WorkerRows = { mme: MmeBenchRow[]; taper: TaperBenchRow[]; cds: CdsBenchRow | null };
+
+function isRows(v: unknown): v is WorkerRows {
+  return typeof v === "object" && v !== null && "mme" in v && Array.isArray(v.mme) && "taper" in v && Array.isArray(v.taper) && "cds" in v && typeof v.cds === "object";
 }
 
-async function runWorker(file: string, settings: WorkerSettings): Promise<{ mme: MmeBenchRow[]; taper: TaperBenchRow[] }> {
+async function runWorker(file: string, settings: WorkerSettings): Promise<WorkerRows> {
   const child = spawn(process.execPath, [file, JSON.stringify(settings)], { stdio: ["ignore", "pipe", "pipe"] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];

@@ -28,12 +28,14 @@ export function budgetChecks(report: BenchReport): BudgetCheck[] {
   const heavy = report.app?.patients.find((p) => p.patient === HEAVY_PATIENT)?.tokenToMmeMs ?? null;
   const rounds = maxRounds(report);
   const main = report.app?.main ?? null;
+  const cds = report.engines?.cds ?? null;
   return [
     check("mme10kMs", "calculateMme, 10,000 orders", `< ${BUDGETS.mme10kMs} ms`, row10k ? stat(row10k.ms, "ms") : null, row10k ? row10k.ms.median < BUDGETS.mme10kMs : null),
     check("commandWallSeconds", "`mme` command, 100k resources: wall time", `< ${BUDGETS.commandWallSeconds} s`, cmd ? stat(cmd.wallSeconds, "s", 2) : null, cmd ? cmd.wallSeconds.median < BUDGETS.commandWallSeconds : null),
     check("commandPeakMb", "`mme` command, 100k resources: peak memory", `< ${BUDGETS.commandPeakMb} MB`, cmd ? stat(cmd.peakMb, "MB", 0) : null, cmd ? cmd.peakMb.median < BUDGETS.commandPeakMb : null),
     check("heavyTokenToMmeMs", "Heavy patient: token response to MME on screen", `<= ${num(BUDGETS.heavyTokenToMmeMs / 1000, 1)} s`, heavy ? stat(heavy, "ms", 0) : null, heavy ? heavy.median <= BUDGETS.heavyTokenToMmeMs : null),
     check("searchRounds", "Rounds of searches per launch (paging excluded), worst launch, slower EHR", `<= ${BUDGETS.searchRounds}`, rounds === null ? null : String(rounds), rounds === null ? null : rounds <= BUDGETS.searchRounds),
+    check("cdsOrderSign100Ms", "CDS order-sign, 100-order prefetch, in-process", `< ${BUDGETS.cdsOrderSign100Ms} ms`, cds ? stat(cds.ms, "ms") : null, cds ? cds.ms.median < BUDGETS.cdsOrderSign100Ms : null),
     check("mainFirstLoadKb", "Main route `/`: first-load JavaScript, gzipped", `<= ${BUDGETS.mainFirstLoadKb} kB`, main ? `${num(main.firstLoadGzipBytes / 1000, 1)} kB` : null, main ? main.firstLoadGzipBytes / 1000 <= BUDGETS.mainFirstLoadKb : null),
   ];
 }

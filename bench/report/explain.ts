@@ -23,6 +23,12 @@ function mme10k(r: BenchReport): string {
   return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order (median wall time; CPU time of the process ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms); ${num(excludedShare, 0)} % of these orders end up excluded (completed, stopped, stale, not an opioid), yet each becomes a full ledger entry.${noise(r, row.ms, BUDGETS.mme10kMs, "ms")} Fix (lib/mme): profile the bundled worker (\`node --cpu-prof\`) to see where the time goes; entries for excluded orders are the first candidate.`;
 }
 
+function cdsOrderSign(r: BenchReport): string {
+  const row = r.engines?.cds;
+  if (!row) return `Not measured: ${r.errors.engines ?? "the engine worker gave no CDS row"}.`;
+  return `The order-sign call took ${num(row.ms.median, 1)} ms (median wall; CPU ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms) for ${row.orders} prefetched orders. Measured while writing it: parsing the prefetch with the zod schemas (lib/fhir) is about half of the CPU time, readiness a third, calculateMme a tenth.${noise(r, row.ms, BUDGETS.cdsOrderSign100Ms, "ms")} Fix: parse only the resource types a service reads (already the case) and skip Observation parsing for order-sign when no readiness finding needs it.`;
+}
+
 function commandWall(r: BenchReport): string {
   const c = r.command;
   if (!c) return "Not measured.";
@@ -78,6 +84,7 @@ const RULES: Record<BudgetCheck["id"], (r: BenchReport) => string> = {
   commandPeakMb: commandPeak,
   heavyTokenToMmeMs: heavyLaunch,
   searchRounds: rounds,
+  cdsOrderSign100Ms: cdsOrderSign,
   mainFirstLoadKb: mainBundle,
 };
 

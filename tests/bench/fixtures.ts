@@ -40,6 +40,7 @@ export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; f
       mme: [row(1_000, stat(5, 4, 9)), row(10_000, stat(o.mme10kMedianMs, 40, 90))],
       taper: [{ opioids: 1, startMmePerDay: 30, steps: 12, refusal: null, ms: stat(0.2, 0.1, 0.5) }],
       tsx10k: row(10_000, stat(90, 60, 120)),
+      cds: { orders: 100, ms: stat(12, 9, 30), cpuMs: stat(11, 9, 20), cards: 2 },
     },
     command: {
       export: { patients: 1_000, medications: 2_000, medicationRequests: 97_000, dir: "/tmp/x", bytes: 80_000_000, brokenLines: 178 },
