@@ -8,7 +8,7 @@ export { rateFloor } from "./plan/allowance";
 export { percentPerWeek } from "./plan/validate";
 export { defaultTaperOptions, defaultRationale } from "./defaults";
 export { TAPER_DEFAULTS, READINESS_DEFAULTS, type TaperEngineConfig, type ReadinessConfig } from "./config";
-export { assessReadiness } from "./readiness/assess";
+export { assessReadiness, medicationFindings } from "./readiness/assess";
 export { READINESS_SOURCES, type ReadinessInputs, type ReadinessSource } from "./readiness/types";
 export { gatesOf, openGates, gateRefusal, resolves } from "./readiness/gates";
 export { OUTCOME_STATUS, FINDING_IDS, outcomesOf } from "./readiness/outcomes";

@@ -5,7 +5,7 @@
  * unreadable data is a finding with status `unknown` and the reason, never a silent "no problem".
  * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (docs/clinical-sources.md).
  */
-import type { Finding, IsoDate, ReadinessResult } from "@/lib/domain";
+import type { Finding, FindingOf, IsoDate, ReadinessResult } from "@/lib/domain";
 import type { DrugScreenClass } from "../codes/loinc";
 import { READINESS_DEFAULTS, type ReadinessConfig } from "../config";
 import { mmeIncompleteFinding, oudFinding } from "./cautions";
@@ -49,6 +49,18 @@ export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: 
     return reason === undefined ? [] : [`${SOURCE_NAMES[s]}: ${reason}`];
   });
   return { asOf, findings, gates: gatesOf(findings), longTermUse: longTerm.longTermUse, earliestOpioidDate: longTerm.earliest, unavailable };
+}
+
+/**
+ * The two medication findings a population count needs, computed exactly as assessReadiness
+ * computes them (the same functions, lookback and config), without the rest of the record:
+ * benzodiazepines and other sedatives with opioids (CDC 2022 Rec 11) and naloxone (Rec 8).
+ * For the `mme` command and the warehouse UDF, which read medication orders only.
+ */
+export function medicationFindings(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig = READINESS_DEFAULTS): { cnsDepressants: FindingOf<"reason.cns-depressants">; naloxone: FindingOf<"caution.naloxone"> } {
+  const lookback = config.activeOrderLookbackDays ?? inputs.mme.lookbackDays;
+  const orders = resolveOrders(inputs.medicationRequests, inputs.medications);
+  return { cnsDepressants: cnsDepressantFinding(inputs, orders, asOf, lookback), naloxone: naloxoneFinding(inputs, orders, asOf, config) };
 }
 
 /** Drug classes the patient has a current order for (counted opioid orders, buprenorphine, benzodiazepines). */

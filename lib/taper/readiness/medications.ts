@@ -85,9 +85,23 @@ function catalogClasses(code: string): MedicationClass[] {
   return ingredient === "buprenorphine" && oudForm ? ["buprenorphine-oud"] : [];
 }
 
+/** Each list's name patterns, compiled once (a RegExp per name and per order was most of the readiness time on a large record). */
+const NAME_PATTERNS = new WeakMap<MedicationCodeList, { names: RegExp[]; exclude: RegExp[] }>();
+
+function namePatterns(list: MedicationCodeList): { names: RegExp[]; exclude: RegExp[] } {
+  let patterns = NAME_PATTERNS.get(list);
+  if (patterns === undefined) {
+    const compile = (n: string): RegExp => new RegExp(`\\b${n}\\b`);
+    patterns = { names: list.names.map(compile), exclude: (list.excludeNames ?? []).map(compile) };
+    NAME_PATTERNS.set(list, patterns);
+  }
+  return patterns;
+}
+
 function nameMatches(lower: string, list: MedicationCodeList): boolean {
-  if (list.excludeNames?.some((n) => new RegExp(`\\b${n}\\b`).test(lower))) return false;
-  return list.names.some((n) => new RegExp(`\\b${n}\\b`).test(lower));
+  const { names, exclude } = namePatterns(list);
+  if (exclude.some((re) => re.test(lower))) return false;
+  return names.some((re) => re.test(lower));
 }
 
 function isBupOudText(lower: string): boolean {
