@@ -5,8 +5,8 @@
  * three items when all are present.
  */
 import type { Observation } from "fhir/r4";
-import { DRUG_SCREEN_CLASSES, GAD7_TOTAL, LOINC_SYSTEM, PAIN_0_10, PEG_ITEMS, PEG_MEAN, PEG_PANEL, PHQ9_TOTAL, URINE_DRUG_SCREENS } from "@/lib/taper/codes/loinc";
-import { conceptText, hasCode, isUsableObservation, numericValue, observationDay, screenResult } from "@/lib/taper/readiness/fhir";
+import { GAD7_TOTAL, LOINC_SYSTEM, PAIN_0_10, PEG_ITEMS, PEG_MEAN, PEG_PANEL, PHQ9_TOTAL } from "@/lib/taper/codes/loinc";
+import { hasCode, isUsableObservation, numericValue, observationDay } from "@/lib/taper/readiness/fhir";
 
 export interface SeriesPoint {
   date: string;
@@ -53,24 +53,4 @@ export function observationSeries(observations: readonly Observation[], from: st
     phq9: points(observations, PHQ9_TOTAL, from),
     gad7: points(observations, GAD7_TOTAL, from),
   };
-}
-
-export interface DrugScreenSummary {
-  date: string;
-  label: string;
-  result: "positive" | "negative" | null;
-  reference: string | null;
-}
-
-/** The most recent urine drug screen results (all analytes of that day), newest first. */
-export function latestDrugScreens(observations: readonly Observation[]): DrugScreenSummary[] {
-  const all = observations.flatMap((o) => {
-    if (!isUsableObservation(o)) return [];
-    const isScreen = DRUG_SCREEN_CLASSES.some((c) => hasCode(o.code, LOINC_SYSTEM, URINE_DRUG_SCREENS[c]));
-    const date = observationDay(o);
-    if (!isScreen || date === null) return [];
-    return [{ date, label: conceptText(o.code), result: screenResult(o), reference: o.id ? `Observation/${o.id}` : null }];
-  });
-  const latest = all.reduce<string | null>((max, s) => (max === null || s.date > max ? s.date : max), null);
-  return latest === null ? [] : all.filter((s) => s.date === latest);
 }
