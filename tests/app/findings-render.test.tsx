@@ -103,7 +103,7 @@ function parse(html: string): Node {
   const stack: Node[] = [root];
   const parser = new SaxesParser();
   parser.on("opentag", (tag) => {
-    const node: Node = { name: tag.name, attributes: Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, typeof v === "string" ? v : v.value])), children: [] };
+    const node: Node = { name: tag.name, attributes: Object.fromEntries(Object.entries(tag.attributes).map(([k, v]) => [k, String(v)])), children: [] };
     stack[stack.length - 1]?.children.push(node);
     if (!tag.isSelfClosing) stack.push(node);
   });
