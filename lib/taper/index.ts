@@ -12,5 +12,5 @@ export { assessReadiness, medicationFindings } from "./readiness/assess";
 export { READINESS_SOURCES, type ReadinessInputs, type ReadinessSource } from "./readiness/types";
 export { gatesOf, openGates, gateRefusal, resolves } from "./readiness/gates";
 export { OUTCOME_STATUS, FINDING_IDS, outcomesOf } from "./readiness/outcomes";
-export { latestDrugScreens, observationSeries, type DrugScreenSummary, type ObservationSeries, type SeriesPoint } from "./trends";
+export { observationSeries, type ObservationSeries, type SeriesPoint } from "./trends";
 export { shortProductLabel } from "./product-label";

@@ -20,6 +20,7 @@ const GENERATED: Array<[npmScript: string, committedFile: string]> = [
   ["generate:catalog", "lib/mme/catalog/rxnorm-products.generated.ts"],
   ["generate:ndc", "lib/mme/ndc/ndc-table.generated.ts"],
   ["generate:careplan-definitions", "lib/fhir/careplan/careplan-definitions.generated.ts"],
+  ["generate:valuesets", "lib/domain/valuesets.generated.ts"],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "generators-"));

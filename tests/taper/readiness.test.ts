@@ -160,9 +160,9 @@ describe("urine drug screens", () => {
     const f = get(assess("drug-screens"), "caution.drug-screen");
     expect(f.status).toBe("present");
     expect(f.evidence.map((e) => [e.reference, e.value])).toEqual([
-      ["Observation/uds-cocaine", "positive, not prescribed"],
-      ["Observation/uds-oxy", "negative, although prescribed"],
-      ["Observation/uds-benzo", "positive, not prescribed"],
+      ["Observation/uds-cocaine", "presumptive positive (screen): confirm with specific testing; not a prescribed medicine"],
+      ["Observation/uds-oxy", "negative; prescribed but not detected"],
+      ["Observation/uds-benzo", "presumptive positive (screen): confirm with specific testing; not prescribed"],
     ]);
   });
 });

@@ -6,7 +6,6 @@
  * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (docs/clinical-sources.md).
  */
 import type { Finding, FindingOf, IsoDate, ReadinessResult } from "@/lib/domain";
-import type { DrugScreenClass } from "../codes/loinc";
 import { READINESS_DEFAULTS, type ReadinessConfig } from "../config";
 import { mmeIncompleteFinding, oudFinding } from "./cautions";
 import { confirmationFindings } from "./confirm";
@@ -14,9 +13,10 @@ import { mmeBandFindings } from "./context";
 import { gatesOf } from "./gates";
 import { longTermUseFinding } from "./history";
 import { improvementFinding } from "./improvement";
-import { type ClassifiedOrder, currency, resolveOrders } from "./medications";
+import { resolveOrders } from "./medications";
 import { moodFindings } from "./mood";
 import { naloxoneFinding } from "./naloxone";
+import { prescribedAnalytes } from "./prescribed";
 import { cnsDepressantFinding, overdoseFinding, sleepApneaFinding } from "./reasons";
 import { scopeFindings } from "./scope";
 import { drugScreenFinding } from "./screens";
@@ -35,7 +35,7 @@ export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: 
     ...scopeFindings(inputs, asOf, config),
     ...moodFindings(inputs, asOf, config),
     naloxoneFinding(inputs, orders, asOf, config),
-    drugScreenFinding(inputs, prescribedClasses(inputs, orders, asOf, lookback), asOf, config),
+    drugScreenFinding(inputs, prescribedAnalytes(inputs, orders, asOf, lookback), asOf, config),
     improvementFinding(inputs, longTerm.earliest, asOf, config),
     cnsDepressantFinding(inputs, orders, asOf, lookback),
     overdoseFinding(inputs, asOf, config),
@@ -63,20 +63,3 @@ export function medicationFindings(inputs: ReadinessInputs, asOf: IsoDate, confi
   return { cnsDepressants: cnsDepressantFinding(inputs, orders, asOf, lookback), naloxone: naloxoneFinding(inputs, orders, asOf, config) };
 }
 
-/** Drug classes the patient has a current order for (counted opioid orders, buprenorphine, benzodiazepines). */
-function prescribedClasses(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, lookback: number): Set<DrugScreenClass> {
-  const out = new Set<DrugScreenClass>();
-  for (const o of inputs.mme.orders) {
-    const current = o.status === "counted" || o.status === "not-computable" || o.reason === "mme.excluded.buprenorphine";
-    for (const i of current ? (o.product?.ingredients ?? []) : []) {
-      if (i.ingredient === "fentanyl" || i.ingredient === "oxycodone" || i.ingredient === "methadone" || i.ingredient === "buprenorphine") out.add(i.ingredient);
-    }
-  }
-  for (const o of orders) {
-    if (currency(o, asOf, lookback) !== "current") continue;
-    if (o.classes.some((c) => c.cls === "benzodiazepine")) out.add("benzodiazepines");
-    if (o.classes.some((c) => c.cls === "buprenorphine-oud")) out.add("buprenorphine");
-    if (o.classes.some((c) => c.cls === "methadone")) out.add("methadone");
-  }
-  return out;
-}

@@ -9,10 +9,11 @@ import { isRxNormSystem } from "@/lib/domain/code-systems";
 import { parseReference } from "@/lib/domain/references";
 import { naloxoneByRxnormCode, productByRxnorm } from "@/lib/mme/catalog";
 import {
-  BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, OTHER_CNS_DEPRESSANTS,
+  BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, NALTREXONE, OTHER_CNS_DEPRESSANTS,
 } from "../codes/medications";
+import { codingInMedicationSet } from "../codes/valuesets";
 import { daysBetween } from "../dates";
-import { codings, conceptText, dayOf } from "./fhir";
+import { codings, conceptText, conceptTexts, dayOf } from "./fhir";
 
 export interface MedicationOrder {
   reference: string;
@@ -39,7 +40,7 @@ export function resolveOrders(requests: readonly MedicationRequest[], medication
       concept,
       text: conceptText(concept),
     };
-    return { ...order, classes: classify(concept, order.text) };
+    return { ...order, classes: classify(concept, conceptTexts(concept)) };
   });
 }
 
@@ -58,19 +59,20 @@ function isMedication(resource: Resource): resource is Medication {
 
 const LISTS: Array<[MedicationClass, MedicationCodeList]> = [
   ["benzodiazepine", BENZODIAZEPINES], ["cns-depressant", OTHER_CNS_DEPRESSANTS], ["naloxone", NALOXONE],
-  ["buprenorphine-oud", BUPRENORPHINE_OUD], ["methadone", METHADONE],
+  ["buprenorphine-oud", BUPRENORPHINE_OUD], ["methadone", METHADONE], ["naltrexone", NALTREXONE],
 ];
 
-function classify(concept: CodeableConcept | undefined, text: string): ClassifiedOrder["classes"] {
-  const rxnorm = codings(concept).filter((c) => isRxNormSystem(c.system) && c.code !== undefined).map((c) => c.code ?? "");
+/** Classes by code (value sets, catalog) first; else by a name in the text or any coding's display, flagged. */
+function classify(concept: CodeableConcept | undefined, texts: string[]): ClassifiedOrder["classes"] {
+  const coded = codings(concept).filter((c) => isRxNormSystem(c.system) && c.code !== undefined);
   const byCode = new Set<MedicationClass>();
-  for (const code of rxnorm) for (const cls of catalogClasses(code)) byCode.add(cls);
-  for (const [cls, list] of LISTS) if (rxnorm.some((c) => list.rxnorm.includes(c))) byCode.add(cls);
+  for (const c of coded) for (const cls of catalogClasses(c.code ?? "")) byCode.add(cls);
+  for (const [cls, list] of LISTS) if (coded.some((c) => list.valueSets.some((id) => codingInMedicationSet(c, id)))) byCode.add(cls);
   const out: ClassifiedOrder["classes"] = [...byCode].map((cls) => ({ cls, byName: false }));
-  const lower = text.toLowerCase();
+  const lowers = texts.map((t) => t.toLowerCase());
   for (const [cls, list] of LISTS) {
     if (byCode.has(cls)) continue;
-    if (nameMatches(lower, list) || (cls === "buprenorphine-oud" && isBupOudText(lower))) out.push({ cls, byName: true });
+    if (lowers.some((lower) => nameMatches(lower, list) || (cls === "buprenorphine-oud" && isBupOudText(lower)))) out.push({ cls, byName: true });
   }
   return out;
 }
