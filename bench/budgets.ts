@@ -16,6 +16,8 @@ export const BUDGETS = {
   heavyTokenToMmeMs: 1500,
   /** Rounds of searches per launch (paging of a search does not count as a round). */
   searchRounds: 1,
+  /** EHR requests the first search waits for after the token (metadata, discovery): the MME needs one EHR round trip plus paging (issue 19.11). */
+  ehrRequestsBeforeSearches: 0,
   /** First-load JavaScript of the main route `/`, gzipped. */
   mainFirstLoadKb: 150,
 } as const;
