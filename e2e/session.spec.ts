@@ -112,6 +112,8 @@ test.describe("launch and session", () => {
     const frame = page.frameLocator("iframe");
     await expect(frame.getByTestId("mme-total")).toContainText("80 MME/day", { timeout: LAUNCH_TIMEOUT_MS });
     await expect(frame.getByTestId("patient-banner")).toHaveCount(0);
+    // the app's own compact identity strip instead (name and birth date), whatever the EHR frame shows
+    await expect(frame.getByTestId("identity-strip")).toContainText("Fiona Fenwick");
   });
 
   test("need_patient_banner true: the app shows the patient's name and birth date", async ({ page }) => {

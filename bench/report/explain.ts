@@ -62,6 +62,13 @@ function rounds(r: BenchReport): string {
   return `Searches started only after another request finished: ${[...new Set(late.map((u) => new URL(u).pathname))].join(", ")}. Fix: start them with the first round (Promise.all in lib/fhir/record.ts), or explain the dependency.`;
 }
 
+function ehrBeforeSearches(r: BenchReport): string {
+  const waited = roundSamples(r).filter((s) => s.timeline.ehrRequestsBeforeSearches > 0);
+  const last = waited[waited.length - 1];
+  if (last === undefined) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "no launch completed"}.`;
+  return `In ${waited.length} launch(es) the first search waited for an EHR request after the token (last one: ${last.timeline.beforeSearches.join(", ")}): an extra EHR round trip before the MME. Fix (lib/smart/session.ts): read the capability statement beside the searches, not before them (it only decides whether saving is offered).`;
+}
+
 function mainBundle(r: BenchReport): string {
   const main = r.app?.main;
   if (!main) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "no production build"}.`;
@@ -85,6 +92,7 @@ const RULES: Record<BudgetCheck["id"], (r: BenchReport) => string> = {
   heavyTokenToMmeMs: heavyLaunch,
   searchRounds: rounds,
   cdsOrderSign100Ms: cdsOrderSign,
+  ehrRequestsBeforeSearches: ehrBeforeSearches,
   mainFirstLoadKb: mainBundle,
 };
 

@@ -35,7 +35,7 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
   // The NDC table (CDC 2018 data file) is consulted only when an order is coded with an NDC alone.
   const ndcLookup = needsNdcLookup(res.medicationRequests, res.medications) ? makeNdcLookup(NDC_TABLE) : undefined;
   const mme = calculateMme({ medicationRequests: res.medicationRequests, medications: res.medications, unreadable: res.unreadableOrders, asOf, factorTableId: args.factorTableId, ndcLookup });
-  const inputs: ReadinessInputs = { mme, medicationRequests: res.medicationRequests, medications: res.medications, observations: res.observations, conditions: res.conditions, unavailable: {} };
+  const inputs: ReadinessInputs = { mme, medicationRequests: res.medicationRequests, medications: res.medications, observations: res.observations, conditions: res.conditions, unavailable: {}, ...(res.patient ? { patient: res.patient } : { patientUnavailable: "the Patient resource is unreadable" }) };
   const readiness = assessReadiness(inputs, asOf);
   const regimen = regimenFromMme(mme);
   const options = withFlags(defaultTaperOptions(readiness, regimen, asOf), args);

@@ -56,6 +56,8 @@ export interface FindingOutcomes {
   "context.mme-90": "at-or-above" | "below" | "unknown";
   /** How long opioids have been used: selects the default taper rate. */
   "context.long-term-use": "one-year-or-more" | "less-than-a-year" | "unknown";
+  /** The chart records the patient as deceased (Patient.deceased[x]): no taper is proposed. */
+  "caution.deceased": "recorded" | "not-recorded" | "unknown";
   /** Whether every current opioid order was computed. */
   "caution.mme-incomplete": "complete" | "incomplete" | "list-unreadable";
   /**

@@ -8,6 +8,7 @@
  * safety lines show each of their outcomes.
  */
 import { renderToStaticMarkup } from "react-dom/server";
+import type { Patient } from "fhir/r4";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { ReadinessPanel } from "@/app/_components/ReadinessPanel";
@@ -35,6 +36,7 @@ const withMme = (base: Case, mme: (i: ReadinessInputs) => ReadinessInputs["mme"]
   const i = base();
   return { ...i, mme: mme(i) };
 };
+const withPatient = (base: Case, patient: Patient): Case => () => ({ ...base(), patient });
 const unknownList = withMme(rec([]), () => unknownMmeResult(AS_OF, "cdc-2022", "The medication orders could not be read."));
 const incomplete = withMme(rec([OXY()]), (i) => ({ ...i.mme, state: "incomplete", complete: false, totalMmePerDay: 40, incompleteReasons: ["1 order could not be computed"] }));
 
@@ -88,6 +90,11 @@ const CASES: { [Id in FindingId]: Record<FindingOutcomes[Id], Case> } = {
     unreadable: rec([OXY(), uds("19642-8", "Inconclusive")]),
     "none-recent": rec([OXY()]),
     unknown: rec([OXY()], NO_OBSERVATIONS),
+  },
+  "caution.deceased": {
+    recorded: withPatient(rec([OXY()]), { resourceType: "Patient", id: "p1", deceasedDateTime: "2025-01-20" }),
+    "not-recorded": withPatient(rec([OXY()]), { resourceType: "Patient", id: "p1", deceasedBoolean: false }),
+    unknown: rec([OXY()]),
   },
   "confirm.patient-agrees": { "to-confirm": rec([OXY()]) },
   "confirm.goals-agreed": { "to-confirm": rec([OXY()]) },

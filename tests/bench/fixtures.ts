@@ -11,7 +11,7 @@ function sample(tokenToMmeMs: number): LaunchSample {
     mmeText: "52.5 MME/day", tokenToMmeMs, launchToMmeMs: tokenToMmeMs + 800,
     fhirRequests: 12, fhirBytes: 1_236_000, totalRequests: 35, totalBytes: 1_565_000,
     rounds: { rounds: 1, searches: 4, reads: 1, pages: 5, late: [] },
-    timeline: { tokenToFirstSearchMs: 90, beforeSearches: ["/api/issuer-config", "/fhir/metadata"], tokenToMedicationsMs: 130, tokenToAllDataMs: 245 },
+    timeline: { tokenToFirstSearchMs: 90, beforeSearches: ["/api/issuer-config", "/fhir/metadata"], ehrRequestsBeforeSearches: 1, tokenToMedicationsMs: 130, tokenToAllDataMs: 245 },
     scripts: [],
   };
 }

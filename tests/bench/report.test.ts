@@ -45,6 +45,8 @@ describe("rounds of searches", () => {
     const t = timeline(entries, 20);
     // issuer-config 25-30 and metadata 31-40, relative to the token's end at 20; the icon is not the app's fetch
     expect(t.beforeSearches).toEqual(["/api/issuer-config (5-10 ms)", "/fhir/metadata (11-20 ms)"]);
+    // metadata is the one EHR request the searches waited for (issuer-config is the app's own server)
+    expect(t.ehrRequestsBeforeSearches).toBe(1);
     // first search at 45, token ended at 20: 25 ms; MedicationRequest done at 70: 50 ms; last data at 90: 70 ms
     expect([t.tokenToFirstSearchMs, t.tokenToMedicationsMs, t.tokenToAllDataMs]).toEqual([25, 50, 70]);
   });
@@ -72,7 +74,8 @@ describe("budgets and the report", () => {
     const report = fakeReport({ mme10kMedianMs: 62, heavyMedianMs: 900, firstLoadBytes: 183_500 });
     const checks = budgetChecks(report);
     expect(checks.map((c) => [c.id, c.met])).toEqual([
-      ["mme10kMs", false], ["commandWallSeconds", true], ["commandPeakMb", true], ["heavyTokenToMmeMs", true], ["searchRounds", true], ["cdsOrderSign100Ms", true], ["mainFirstLoadKb", false],
+      ["mme10kMs", false], ["commandWallSeconds", true], ["commandPeakMb", true], ["heavyTokenToMmeMs", true], ["searchRounds", true], ["cdsOrderSign100Ms", true],
+      ["ehrRequestsBeforeSearches", false], ["mainFirstLoadKb", false],
     ]);
     const text = renderReport(report);
     expect(text).toMatch(/\| calculateMme, 10,000 orders \| 62\.0 ms \(min 40\.0, max 90\.0; 15 runs\) \| < 50 ms \| \*\*over budget\*\* \|/);
@@ -99,7 +102,7 @@ describe("budgets and the report", () => {
 
   it("says 'not measured' for parts that did not run", () => {
     const report = { ...fakeReport({ mme10kMedianMs: 30, heavyMedianMs: 900, firstLoadBytes: 100_000 }), app: null, errors: { app: "skipped (--no-browser)" } };
-    expect(budgetChecks(report).filter((c) => c.met === null).map((c) => c.id)).toEqual(["heavyTokenToMmeMs", "searchRounds", "mainFirstLoadKb"]);
+    expect(budgetChecks(report).filter((c) => c.met === null).map((c) => c.id)).toEqual(["heavyTokenToMmeMs", "searchRounds", "ehrRequestsBeforeSearches", "mainFirstLoadKb"]);
     expect(renderReport(report)).toContain("Not measured: skipped (--no-browser)");
   });
 });
@@ -145,5 +148,16 @@ describe("npm run bench options", () => {
   it("defaults to 5 launches, browser on, no write", () => {
     const r = parseBenchArgs([]);
     expect(r.ok && r.args).toEqual({ write: false, browser: true, reuseBuild: false, keepBuild: false, launches: 5 });
+  });
+});
+
+describe("the EHR round trips before the first search (issue 19.11)", () => {
+  it("is met when the capability statement runs beside the searches, over budget when they wait for it", () => {
+    const report = fakeReport({ mme10kMedianMs: 30, heavyMedianMs: 900, firstLoadBytes: 100_000 });
+    const slow = report.app?.patients[0]?.slow.samples[0];
+    if (slow === undefined) throw new Error("fixture");
+    expect(budgetChecks(report).find((c) => c.id === "ehrRequestsBeforeSearches")).toMatchObject({ figure: "1", met: false });
+    slow.timeline = { ...slow.timeline, beforeSearches: ["/api/issuer-config (5-10 ms)"], ehrRequestsBeforeSearches: 0 };
+    expect(budgetChecks(report).find((c) => c.id === "ehrRequestsBeforeSearches")).toMatchObject({ figure: "0", met: true });
   });
 });

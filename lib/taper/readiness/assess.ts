@@ -9,6 +9,7 @@ import type { Finding, FindingOf, IsoDate, ReadinessResult } from "@/lib/domain"
 import { READINESS_DEFAULTS, type ReadinessConfig } from "../config";
 import { mmeIncompleteFinding, oudFinding } from "./cautions";
 import { confirmationFindings } from "./confirm";
+import { deceasedFinding } from "./deceased";
 import { mmeBandFindings } from "./context";
 import { gatesOf } from "./gates";
 import { longTermUseFinding } from "./history";
@@ -30,6 +31,7 @@ export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: 
   const orders = resolveOrders(inputs.medicationRequests, inputs.medications);
   const longTerm = longTermUseFinding(inputs, asOf, config);
   const findings: Finding[] = [
+    deceasedFinding(inputs),
     mmeIncompleteFinding(inputs),
     oudFinding(inputs, orders, asOf, lookback),
     ...scopeFindings(inputs, asOf, config),

@@ -14,6 +14,7 @@ export const OUTCOME_STATUS: { readonly [Id in FindingId]: Readonly<Record<Findi
   "context.mme-50": { "at-or-above": "present", below: "not-found", unknown: "unknown" },
   "context.mme-90": { "at-or-above": "present", below: "not-found", unknown: "unknown" },
   "context.long-term-use": { "one-year-or-more": "present", "less-than-a-year": "not-found", unknown: "unknown" },
+  "caution.deceased": { recorded: "present", "not-recorded": "not-found", unknown: "unknown" },
   "caution.mme-incomplete": { complete: "not-found", incomplete: "present", "list-unreadable": "present" },
   "caution.oud": { active: "present", "on-treatment": "present", "in-remission": "present", possible: "present", "none-recorded": "not-found", unknown: "unknown" },
   "caution.pregnancy": { current: "present", "none-recorded": "not-found", unknown: "unknown" },
