@@ -69,9 +69,9 @@ export function targetPhrase(plan: TaperPlan): string {
 export const STEP_KIND_LABELS: Record<TaperStepKind, string> = {
   start: "Starting dose",
   reduce: "Reduce",
-  hold: "Hold",
   pause: "Pause",
-  "extend-interval": "Lengthen the dosing interval",
+  "extend-interval": "Fewer doses a day",
+  switch: "Switch to immediate release",
   stop: "Stop",
 };
 

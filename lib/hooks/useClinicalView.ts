@@ -86,7 +86,7 @@ export function useClinicalView(record: PatientRecord | undefined, mme: MmeResul
       },
       asOf,
     );
-    const regimen = regimenFromMme(mme);
+    const regimen = regimenFromMme(mme, record.medicationRequests);
     return {
       mme,
       readiness,
