@@ -74,7 +74,7 @@ function regimenOrder(i: number): MedicationRequest {
       doseAndRate: [{ doseQuantity: { value: 1, unit: spec.unit, system: UCUM_SYSTEM, code: `{${spec.unit}}` } }],
     }],
     // an as-needed order's supply prefills the actual use the plan starts from (2 a day)
-    ...(spec.asNeeded ? { dispenseRequest: { quantity: { value: 60, unit: spec.unit }, expectedSupplyDuration: { value: 30, unit: "days", system: "http://unitsofmeasure.org", code: "d" } } } : {}),
+    ...(spec.asNeeded ? { dispenseRequest: { quantity: { value: 60, unit: spec.unit }, expectedSupplyDuration: { value: 30, unit: "days", system: UCUM_SYSTEM, code: "d" } } } : {}),
   };
 }
 

@@ -34,7 +34,9 @@ function ndcMarketed(p: OpioidProduct): boolean {
     if ((others > 0) !== (p.otherIngredients.length > 0)) return false;
     const form = row.masterForm.toLowerCase();
     const formOk = p.unit === "patch" ? form.startsWith("patch") : p.unit === "mL" ? /solution|liquid/.test(form) : form.startsWith(p.unit);
-    return formOk && Math.abs(row.strengthPerUnit - s.value) < 1e-6;
+    // Xtampza ER is listed in oxycodone hydrochloride strengths, named by RxNorm in base (its label: 9 mg = 10 mg HCl)
+    const strengths = row.productName === "XTAMPZA ER" ? [row.strengthPerUnit, row.strengthPerUnit * 0.9] : [row.strengthPerUnit];
+    return formOk && strengths.some((v) => Math.abs(v - s.value) < 1e-6);
   });
 }
 
