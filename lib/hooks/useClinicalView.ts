@@ -7,7 +7,7 @@
  */
 import { useMemo } from "react";
 import useSWR from "swr";
-import type { MmeResult, ReadinessResult, TaperOptions } from "@/lib/domain";
+import type { MmeResult, PlanGateInput, ReadinessResult, TaperOptions } from "@/lib/domain";
 import { unreadableOrders } from "@/lib/fhir/load";
 import { DEFAULT_OBSERVATION_LOOKBACK_DAYS, lookbackDate } from "@/lib/fhir/queries";
 import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
@@ -23,6 +23,8 @@ export interface ClinicalView {
   regimen: Regimen;
   defaults: TaperOptions;
   rationale: string;
+  /** Cautions that hold the plan (readiness gates). */
+  gates: PlanGateInput[];
 }
 
 /** The first day of the Observation window the record was read with (lib/fhir queries.ts). */
@@ -93,6 +95,7 @@ export function useClinicalView(record: PatientRecord | undefined, mme: MmeResul
       regimen,
       defaults: defaultTaperOptions(readiness, regimen, asOf),
       rationale: defaultRationale(readiness),
+      gates: [],
     };
   }, [record, mme, asOf]);
 }
