@@ -8,6 +8,7 @@ const KIND_LABEL: Record<TaperStep["kind"], string> = {
   start: "Current dose",
   reduce: "Reduce",
   pause: "Pause",
+  hold: "Hold",
   "extend-interval": "Fewer doses a day",
   switch: "Switch to immediate release",
   stop: "Stop",

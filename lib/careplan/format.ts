@@ -70,6 +70,7 @@ export const STEP_KIND_LABELS: Record<TaperStepKind, string> = {
   start: "Starting dose",
   reduce: "Reduce",
   pause: "Pause",
+  hold: "Hold",
   "extend-interval": "Fewer doses a day",
   switch: "Switch to immediate release",
   stop: "Stop",

@@ -191,7 +191,8 @@ export interface StepProduct {
   dispense: DispenseLine[];
 }
 
-export type TaperStepKind = "start" | "reduce" | "extend-interval" | "switch" | "pause" | "stop";
+/** `hold` is read from CarePlans an earlier version of the planner wrote; the planner no longer makes hold steps (a dose kept longer is one step with more `intervals`). */
+export type TaperStepKind = "start" | "reduce" | "extend-interval" | "switch" | "pause" | "stop" | "hold";
 
 /**
  * Why a step differs from the nominal rate (the rate's own step for one interval):

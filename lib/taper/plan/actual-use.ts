@@ -7,7 +7,7 @@
  */
 import type { MedicationRequest } from "fhir/r4";
 import type { ActualUse, PlanRefusal, PlanWarning, RegimenItem, TaperOptions } from "@/lib/domain";
-import { readDoseQuantity } from "@/lib/mme/dose/amount";
+import { readDoseQuantity } from "@/lib/mme/dose/quantity";
 import { newNotes } from "@/lib/mme/notes";
 import { durationHours } from "@/lib/mme/units";
 import { fmt } from "../format";
