@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import type { PlanCaution, PlanGateDecision, PlanGateInput, TaperOptions } from "@/lib/domain";
+import type { PlanCaution, GateDecision, PlanGate, TaperOptions } from "@/lib/domain";
 
 /**
  * Cautions that hold the plan (issue 21): each open gate with its reason and what to do instead;
@@ -9,13 +9,13 @@ import type { PlanCaution, PlanGateDecision, PlanGateInput, TaperOptions } from 
  * listed with a way to withdraw them.
  */
 export function PlanGates({ open, recorded, options, onChange }: {
-  open: PlanGateInput[];
+  open: PlanGate[];
   recorded: PlanCaution[];
   options: TaperOptions;
   onChange: (next: TaperOptions) => void;
 }) {
   if (open.length === 0 && recorded.length === 0) return null;
-  const record = (d: PlanGateDecision) => onChange({ ...options, gateDecisions: [...options.gateDecisions.filter((x) => x.findingId !== d.findingId), d] });
+  const record = (d: GateDecision) => onChange({ ...options, gateDecisions: [...options.gateDecisions.filter((x) => x.findingId !== d.findingId), d] });
   const withdraw = (findingId: string) => onChange({ ...options, gateDecisions: options.gateDecisions.filter((x) => x.findingId !== findingId) });
   return (
     <section className="plan-gates" aria-labelledby="plan-gates-heading" data-testid="plan-gates">
@@ -35,7 +35,7 @@ export function PlanGates({ open, recorded, options, onChange }: {
   );
 }
 
-function OpenGate({ gate, onDecide }: { gate: PlanGateInput; onDecide: (d: PlanGateDecision) => void }) {
+function OpenGate({ gate, onDecide }: { gate: PlanGate; onDecide: (d: GateDecision) => void }) {
   const id = useId();
   const [reason, setReason] = useState("");
   return (

@@ -2,7 +2,8 @@
  * Arguments of the `plan` command. Every malformed argument is an error with one sentence
  * (exit 2), never a guessed value.
  */
-import type { DurationOfUse, ErAtLowest, FactorTableId, PlanGateDecision, TaperInterval, TaperPause } from "@/lib/domain";
+import type { DurationOfUse, ErAtLowest, FactorTableId, GateDecision, TaperInterval, TaperPause } from "@/lib/domain";
+import { FINDING_IDS } from "@/lib/taper";
 
 export interface PlanArgs {
   bundlePath: string;
@@ -21,7 +22,7 @@ export interface PlanArgs {
   actualUse: Record<string, number>;
   /** The clinician's answer when the record cannot tell how long opioids have been used. */
   duration?: DurationOfUse;
-  gateDecisions: PlanGateDecision[];
+  gateDecisions: GateDecision[];
   erAtLowest?: ErAtLowest;
   methadoneFasterReason?: string;
 }
@@ -148,14 +149,16 @@ function setActualUse(raws: string[], args: PlanArgs): string | null {
 function setDecisions(overrides: string[], confirms: string[], args: PlanArgs): string | null {
   for (const raw of overrides) {
     const at = raw.indexOf(":");
-    const findingId = at < 0 ? "" : raw.slice(0, at).trim();
+    const id = at < 0 ? "" : raw.slice(0, at).trim();
     const reason = at < 0 ? "" : raw.slice(at + 1).trim();
-    if (findingId === "" || reason === "") return `--override must be <finding id>:<reason>, with a reason (got "${raw}")`;
+    const findingId = FINDING_IDS.find((f) => f === id);
+    if (findingId === undefined || reason === "") return `--override must be <finding id>:<reason>, with a known finding id (e.g. caution.oud) and a reason (got "${raw}")`;
     args.gateDecisions.push({ findingId, kind: "override", reason });
   }
-  for (const findingId of confirms) {
-    if (findingId.trim() === "") return "--confirm needs a finding id";
-    args.gateDecisions.push({ findingId: findingId.trim(), kind: "confirmed", reason: "" });
+  for (const raw of confirms) {
+    const findingId = FINDING_IDS.find((f) => f === raw.trim());
+    if (findingId === undefined) return `--confirm needs a known finding id (got "${raw}")`;
+    args.gateDecisions.push({ findingId, kind: "confirmed", reason: "" });
   }
   return null;
 }

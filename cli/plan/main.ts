@@ -39,7 +39,7 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
   const readiness = assessReadiness(inputs, asOf);
   const regimen = regimenFromMme(mme, res.medicationRequests);
   const options = withFlags(defaultTaperOptions(readiness, regimen, asOf), args);
-  const outcome = proposeTaperPlan(regimen, options, asOf);
+  const outcome = proposeTaperPlan(regimen, options, asOf, { gates: readiness.gates });
   if (!outcome.ok) {
     const json = JSON.stringify(refusalJson(outcome.refusal, readiness.findings, mme, args.patientId), null, 2);
     return { code: 2, stdout: `${json}\n`, stderr: `plan: refused (${outcome.refusal.code}): ${outcome.refusal.message}\n` };

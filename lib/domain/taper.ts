@@ -3,9 +3,10 @@
  * Slow, individual, never abrupt. Sources: CDC 2022 Rec 5 supporting text
  * (draft l.2416-2649), HHS 2019 (clinical-sources.md section 1.5).
  */
-import type { Citation, IsoDate, ResourceRef } from "./common";
+import type { IsoDate, ResourceRef } from "./common";
 import type { FactorTableId } from "./mme";
 import type { OpioidProduct } from "./opioids";
+import type { FindingId, GateDecision, PlanGate } from "./readiness";
 
 export type TaperIntervalUnit = "day" | "week" | "month";
 
@@ -56,24 +57,6 @@ export interface ActualUse {
   detail: string;
 }
 
-/**
- * A clinician's recorded answer to a plan gate: `override` (a `blocks` gate: plan anyway, with
- * the reason) or `confirmed` (a `requires-confirmation` gate). An empty reason resolves nothing.
- */
-export interface PlanGateDecision {
-  findingId: string;
-  kind: "override" | "confirmed";
-  reason: string;
-}
-
-/** A caution that holds the plan (from readiness, or from the regimen itself: medication for OUD). */
-export type PlanGateInput = {
-  findingId: string;
-  title: string;
-  reason: string;
-  citations: Citation[];
-} & ({ kind: "blocks"; instead: string } | { kind: "requires-confirmation"; confirm: string });
-
 /** At the lowest strength of an extended-release product: switch to an immediate-release form, or stop. */
 export type ErAtLowest = "switch-to-ir" | "stop";
 
@@ -101,8 +84,8 @@ export interface TaperOptions {
    * and the CarePlan carry as a warning.
    */
   methadoneFaster: { reason: string } | null;
-  /** Overrides and confirmations of the plan gates, recorded in the CarePlan. */
-  gateDecisions: PlanGateDecision[];
+  /** Overrides and confirmations of the plan gates (readiness cautions), recorded in the CarePlan. */
+  gateDecisions: GateDecision[];
 }
 
 /** One opioid product the patient takes now, as the taper starts from it. */
@@ -246,7 +229,7 @@ export interface FollowUp {
 
 /** A readiness caution the plan honoured: what it asked, and the clinician's recorded answer. */
 export interface PlanCaution {
-  findingId: string;
+  findingId: FindingId;
   kind: "blocks" | "requires-confirmation";
   title: string;
   reason: string;
@@ -280,7 +263,7 @@ export interface PlanRefusal {
   code: string;
   message: string;
   /** The gates left open, when the refusal is a held plan (`taper.gated`): the screen offers the override. */
-  gates?: PlanGateInput[];
+  gates?: PlanGate[];
 }
 
 export type PlanOutcome = { ok: true; plan: TaperPlan } | { ok: false; refusal: PlanRefusal };

@@ -1,5 +1,6 @@
 /** Type guards for values read back from sessionStorage (written by this app, but maybe an older version). */
 import { CONFIRMATION_IDS, type Confirmations, type TaperOptions } from "@/lib/domain";
+import { FINDING_IDS } from "@/lib/taper";
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -25,7 +26,7 @@ export function isTaperOptions(v: unknown): v is TaperOptions {
     isObject(v.actualUse) && Object.values(v.actualUse).every(isActualUse) &&
     (v.erAtLowest === "switch-to-ir" || v.erAtLowest === "stop") &&
     (v.methadoneFaster === null || (isObject(v.methadoneFaster) && typeof v.methadoneFaster.reason === "string")) &&
-    Array.isArray(v.gateDecisions) && v.gateDecisions.every((d) => isObject(d) && typeof d.findingId === "string" && (d.kind === "override" || d.kind === "confirmed") && typeof d.reason === "string")
+    Array.isArray(v.gateDecisions) && v.gateDecisions.every((d) => isObject(d) && FINDING_IDS.some((f) => f === d.findingId) && (d.kind === "override" || d.kind === "confirmed") && typeof d.reason === "string")
   );
 }
 

@@ -7,7 +7,7 @@
  */
 import { useMemo } from "react";
 import useSWR from "swr";
-import type { MmeResult, PlanGateInput, ReadinessResult, TaperOptions } from "@/lib/domain";
+import type { MmeResult, PlanGate, ReadinessResult, TaperOptions } from "@/lib/domain";
 import { unreadableOrders } from "@/lib/fhir/load";
 import { DEFAULT_OBSERVATION_LOOKBACK_DAYS, lookbackDate } from "@/lib/fhir/queries";
 import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
@@ -24,7 +24,7 @@ export interface ClinicalView {
   defaults: TaperOptions;
   rationale: string;
   /** Cautions that hold the plan (readiness gates). */
-  gates: PlanGateInput[];
+  gates: PlanGate[];
 }
 
 /** The first day of the Observation window the record was read with (lib/fhir queries.ts). */
@@ -95,7 +95,7 @@ export function useClinicalView(record: PatientRecord | undefined, mme: MmeResul
       regimen,
       defaults: defaultTaperOptions(readiness, regimen, asOf),
       rationale: defaultRationale(readiness),
-      gates: [],
+      gates: readiness.gates,
     };
   }, [record, mme, asOf]);
 }

@@ -3,15 +3,17 @@
  * clinician recorded an override with its reason; a `requires-confirmation` gate needs the
  * clinician's confirmation. The gates come from readiness (OUD, pregnancy, cancer, palliative
  * care, sickle cell disease...) and from the regimen itself: a current order of medication for
- * opioid use disorder holds the plan of any other opioid (CDC 2022 Rec 12). The plan records
+ * opioid use disorder holds the plan of any other opioid (CDC 2022 Rec 12). Whether a decision
+ * releases a gate is readiness's rule (`resolves`, lib/taper/readiness/gates.ts). The plan records
  * every gate it passed and the decision that released it (`TaperPlan.cautions`, the CarePlan).
  */
-import type { PlanCaution, PlanGateDecision, PlanGateInput, PlanRefusal } from "@/lib/domain";
+import type { GateDecision, PlanCaution, PlanGate, PlanRefusal } from "@/lib/domain";
 import { cdc22Rec, HHS_2019 } from "../citations";
+import { resolves } from "../readiness/gates";
 import { OUD_TREATMENT_INSTEAD, type Regimen } from "../regimen";
 
 /** The gate a current order of medication for opioid use disorder raises for the rest of the plan. */
-export function regimenGates(regimen: Regimen): PlanGateInput[] {
+export function regimenGates(regimen: Regimen): PlanGate[] {
   if (regimen.oudTreatment.length === 0) return [];
   return [{
     findingId: "caution.oud",
@@ -23,16 +25,9 @@ export function regimenGates(regimen: Regimen): PlanGateInput[] {
   }];
 }
 
-/** True when `decision` resolves `gate`: an override with a reason, or a confirmation of a confirmation gate. */
-export function resolves(gate: PlanGateInput, decision: PlanGateDecision): boolean {
-  if (decision.findingId !== gate.findingId) return false;
-  if (decision.kind === "override") return decision.reason.trim() !== "";
-  return gate.kind === "requires-confirmation";
-}
-
 /** Gates merged by finding id (the regimen's and readiness's OUD gates are one), in order. */
-export function mergeGates(...lists: PlanGateInput[][]): PlanGateInput[] {
-  const out: PlanGateInput[] = [];
+export function mergeGates(...lists: PlanGate[][]): PlanGate[] {
+  const out: PlanGate[] = [];
   for (const gate of lists.flat()) {
     const found = out.findIndex((g) => g.findingId === gate.findingId);
     if (found === -1) out.push(gate);
@@ -42,7 +37,7 @@ export function mergeGates(...lists: PlanGateInput[][]): PlanGateInput[] {
 }
 
 /** The refusal while gates are open (null when every gate is resolved), and the cautions the plan records. */
-export function evaluateGates(gates: PlanGateInput[], decisions: PlanGateDecision[]): { refusal: PlanRefusal | null; cautions: PlanCaution[] } {
+export function evaluateGates(gates: PlanGate[], decisions: GateDecision[]): { refusal: PlanRefusal | null; cautions: PlanCaution[] } {
   const open = gates.filter((g) => !decisions.some((d) => resolves(g, d)));
   const cautions = gates.flatMap((g): PlanCaution[] => {
     const decision = decisions.find((d) => resolves(g, d));

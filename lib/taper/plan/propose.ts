@@ -8,7 +8,7 @@
  * Sources: CDC 2022 Rec 5, Rec 12 and the Rec 5 supporting text (draft l.2407-2659), HHS 2019
  * (docs/clinical-sources.md 1.4-1.6, "Taper plan").
  */
-import type { ErAtLowest, FactorTableId, IsoDate, PlanGateInput, PlanOutcome, PlanRefusal, RegimenItem, TaperOptions, TaperPlan } from "@/lib/domain";
+import type { ErAtLowest, FactorTableId, IsoDate, PlanGate, PlanOutcome, PlanRefusal, RegimenItem, TaperOptions, TaperPlan } from "@/lib/domain";
 import { TAPER_DEFAULTS, type TaperEngineConfig } from "../config";
 import { fmt } from "../format";
 import { OUD_TREATMENT_INSTEAD, type Regimen } from "../regimen";
@@ -27,7 +27,7 @@ const refused = (refusal: PlanRefusal): PlanOutcome => ({ ok: false, refusal });
 
 export interface PlanContext {
   /** Readiness gates (cautions that hold the plan); the regimen adds its own (medication for OUD). */
-  gates?: PlanGateInput[];
+  gates?: PlanGate[];
   config?: TaperEngineConfig;
 }
 
@@ -45,15 +45,13 @@ export function proposeTaperPlan(regimen: Regimen, options: TaperOptions, _asOf:
     const what = regimen.oudTreatment.map((o) => o.display).join("; ");
     return refused({ code: "taper.oud-treatment", message: `${what}: medication for opioid use disorder is never tapered by this tool. ${OUD_TREATMENT_INSTEAD}` });
   }
+  if (regimen.items.length === 0) return refused(nothingToTaper(regimen, []));
   const gates = evaluateGates(mergeGates(regimenGates(regimen), context.gates ?? []), options.gateDecisions);
   if (gates.refusal !== null) return refused(gates.refusal);
   const use = startUse(regimen.items, options);
   if ("code" in use) return refused(use);
   const items = regimen.items.filter((i) => !use.notTaking.includes(i));
-  if (items.length === 0) {
-    const why = [...regimen.notTapered.map((n) => `${n.display}: ${n.reason}`), ...use.notTaking.map((i) => `${i.product.name}: not taken (0 doses a day); no taper is needed (CDC 2022 draft l.2534-2535).`)].join(" ");
-    return refused({ code: "taper.nothing-to-taper", message: `No current opioid order can be tapered by this tool. ${why}`.trim() });
-  }
+  if (items.length === 0) return refused(nothingToTaper(regimen, use.notTaking));
   const invalid = validateOptions(regimen.items, options, config);
   if (invalid !== null) return refused(invalid);
   const ordered = orderItems(items, options.productOrder);
@@ -66,6 +64,11 @@ export function proposeTaperPlan(regimen: Regimen, options: TaperOptions, _asOf:
     return refused({ code: "taper.invalid-target", message: `The target (${fmt(options.target.mmePerDay)} MME/day) must be below the starting ${fmt(startMme)} MME/day (from actual use of as-needed orders).` });
   }
   return { ok: true, plan: assemble(regimen, options, ready, use, gates.cautions, config) };
+}
+
+function nothingToTaper(regimen: Regimen, notTaking: RegimenItem[]): PlanRefusal {
+  const why = [...regimen.notTapered.map((n) => `${n.display}: ${n.reason}`), ...notTaking.map((i) => `${i.product.name}: not taken (0 doses a day); no taper is needed (CDC 2022 draft l.2534-2535).`)].join(" ");
+  return { code: "taper.nothing-to-taper", message: `No current opioid order can be tapered by this tool. ${why}`.trim() };
 }
 
 function assemble(regimen: Regimen, options: TaperOptions, ladders: ProductLadder[], use: StartUse, cautions: TaperPlan["cautions"], config: TaperEngineConfig): TaperPlan {
