@@ -219,3 +219,22 @@ describe("9. Intervals a patient can follow", () => {
     expect(plan.steps[1]?.products[0]?.scheduleText).toMatch(/every 6 hours/);
   });
 });
+
+describe("Methadone: at most one change every 2 weeks by default; faster only as an explicit choice, with the warning", () => {
+  // CDC 2022 draft l.5673-5692: methadone's long, variable half-life; extra caution
+  const weekly = { interval: { unit: "week" as const, count: 1 }, basis: "two-phase" as const, duration: { value: "less-than-a-year" as const, source: "clinician" as const } };
+  it("weekly protocol: each methadone dose is kept at least 2 weeks", () => {
+    const plan = planOf(regimen(item("864706", 1, 2)), options(weekly), "2025-01-01"); // methadone 10 mg every 12 hours = 94 MME
+    for (const s of plan.steps.slice(0, -1)) expect(s.intervals).toBeGreaterThanOrEqual(2);
+    expect(plan.warnings.map((w) => w.code)).not.toContain("taper.methadone-faster");
+  });
+  it("faster only with the clinician's reason, carried as a warning", () => {
+    // methadone 1 mg/mL, 10 mL every 12 hours = 20 mg/day = 94 MME: 0.5 mL steps are small enough for weekly changes
+    const liquid = regimen(item("864761", 10, 2));
+    expect(proposeTaperPlan(liquid, options({ ...weekly, methadoneFaster: { reason: " " } }), "2025-01-01").ok).toBe(false);
+    expect(planOf(liquid, options(weekly), "2025-01-01").steps.slice(0, -1).every((s) => s.intervals >= 2)).toBe(true);
+    const plan = planOf(liquid, options({ ...weekly, methadoneFaster: { reason: "patient request after cardiology review" } }), "2025-01-01");
+    expect(plan.steps.some((s, i) => i < plan.steps.length - 1 && s.intervals === 1)).toBe(true);
+    expect(plan.warnings.find((w) => w.code === "taper.methadone-faster")?.message).toMatch(/by the clinician's explicit choice: patient request after cardiology review/);
+  });
+});
