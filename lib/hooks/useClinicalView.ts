@@ -8,7 +8,7 @@
 import { useMemo } from "react";
 import useSWR from "swr";
 import type { Patient } from "fhir/r4";
-import type { MmeResult, ReadinessResult, TaperOptions } from "@/lib/domain";
+import type { MmeResult, PlanGate, ReadinessResult, TaperOptions } from "@/lib/domain";
 import { unreadableOrders } from "@/lib/fhir/load";
 import { DEFAULT_OBSERVATION_LOOKBACK_DAYS, lookbackDate } from "@/lib/fhir/queries";
 import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
@@ -24,6 +24,8 @@ export interface ClinicalView {
   regimen: Regimen;
   defaults: TaperOptions;
   rationale: string;
+  /** Cautions that hold the plan (readiness gates). */
+  gates: PlanGate[];
 }
 
 /** The first day of the Observation window the record was read with (lib/fhir queries.ts). */
@@ -95,13 +97,14 @@ export function useClinicalView(record: PatientRecord | undefined, mme: MmeResul
       },
       asOf,
     );
-    const regimen = regimenFromMme(mme);
+    const regimen = regimenFromMme(mme, record.medicationRequests);
     return {
       mme,
       readiness,
       regimen,
       defaults: defaultTaperOptions(readiness, regimen, asOf),
       rationale: defaultRationale(readiness),
+      gates: readiness.gates,
     };
   }, [record, mme, asOf, patientResource, patientMissing, patientLoading]);
 }

@@ -140,7 +140,7 @@ function readinessFor(id: FindingId, outcome: string): ReadinessResult {
 
 function screens(r: ReadinessResult, mme: ReadinessInputs["mme"]): { readiness: Node; summary: Node } {
   const regimen = regimenFromMme(mme);
-  const view = { mme, readiness: r, regimen, defaults: defaultTaperOptions(r, regimen, AS_OF), rationale: defaultRationale(r) };
+  const view = { mme, readiness: r, regimen, defaults: defaultTaperOptions(r, regimen, AS_OF), rationale: defaultRationale(r), gates: r.gates };
   return { readiness: parse(renderToStaticMarkup(<ReadinessPanel view={view} />)), summary: parse(renderToStaticMarkup(<SafetyFacts findings={r.findings} />)) };
 }
 

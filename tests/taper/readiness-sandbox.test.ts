@@ -56,7 +56,7 @@ describe("Charlotte Padberg (active acetaminophen/hydrocodone, pain scores older
     expect(regimen.items.map((i) => i.key)).toEqual(["857005"]);
     const outcome = proposeTaperPlan(regimen, defaultTaperOptions(r, regimen, asOf), asOf);
     if (!outcome.ok) throw new Error(outcome.refusal.message);
-    const perAdministration = outcome.plan.steps.flatMap((s) => s.products.map((p) => p.components.reduce((n, c) => n + c.count, 0)));
+    const perAdministration = outcome.plan.steps.flatMap((s) => s.products.flatMap((p) => p.doses.map((d) => d.components.reduce((n, c) => n + c.count, 0))));
     expect(Math.max(...perAdministration)).toBe(regimen.items[0]?.unitsPerAdministration);
     expect(outcome.plan.steps.at(-1)?.kind).toBe("stop");
   });
