@@ -24,8 +24,12 @@ for (const width of [400, 1280] as const) {
     await page.getByTestId("duration-short").check();
     await expect(page.getByTestId("duration-answered")).toBeVisible();
     await expect.poll(starts).not.toEqual(monthly);
-    const days = (await starts()).map((d) => Date.parse(d));
-    expect(((days[1] ?? 0) - (days[0] ?? 0)) / 86_400_000).toBe(7);
+    // the weekly protocol: steps come faster than monthly; a step that removes more than 10 % (one 5 mg
+    // dose of four is 25 %) is kept long enough that no week exceeds the rate (3 weeks here, not 1)
+    const gapDays = (d: string[]) => (Date.parse(d[1] ?? "") - Date.parse(d[0] ?? "")) / 86_400_000;
+    expect(gapDays(monthly)).toBeGreaterThanOrEqual(28);
+    expect(gapDays(await starts())).toBeLessThan(gapDays(monthly));
+    await expect(page.getByTestId("schedule-row").first()).toContainText(/Kept \d+ weeks?/);
   });
 
   test(`an as-needed order plans from actual use, and each step says why it differs from the rate (${width} px)`, async ({ page }, testInfo) => {

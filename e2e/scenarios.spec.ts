@@ -62,7 +62,8 @@ for (const scenario of SCENARIOS) {
           await gate.getByTestId("override-reason").fill("Discussed with the specialist: slow taper agreed");
           await gate.getByTestId("override-record").click();
         } else {
-          await gate.getByTestId("gate-confirm").check();
+          // a click, not check(): once confirmed, the checkbox is replaced by the recorded decision
+          await gate.getByTestId("gate-confirm").click();
         }
         await expect(page.locator(`[data-testid="gate-decision"][data-finding-id="${findingId}"]`)).toBeVisible();
       }
