@@ -1,5 +1,6 @@
 import type { OrderMme, ValueSource } from "@/lib/domain";
 import { fmtDate, fmtMme, fmtNumber, frequencyPhrase } from "./format";
+import { OrderReadings, readingsSummary } from "./OrderReadings";
 
 const SOURCE_LABEL: Record<ValueSource, string> = {
   structured: "structured dosage",
@@ -29,6 +30,11 @@ export function OrderLedger({ orders }: { orders: OrderMme[] }) {
                 {o.status === "counted" && o.mmePerDay !== null ? `${fmtMme(o.mmePerDay)} MME/day` : "not computed"}
               </span>
               <span className="ledger-sig">{o.status === "not-computable" && o.sig === null ? o.message : (o.sig ?? "no dosage instructions")}</span>
+              {readingsSummary(o) !== null && (
+                <span className={`ledger-agreement ledger-agreement-${o.status}`} data-testid="order-agreement">
+                  {readingsSummary(o)}
+                </span>
+              )}
             </summary>
             <OrderDetail order={o} />
           </details>
@@ -43,7 +49,7 @@ function OrderDetail({ order: o }: { order: OrderMme }) {
     <div className="ledger-detail">
       {o.status === "not-computable" && (
         <p className="problem" data-testid="order-reason">
-          <strong>Not computed:</strong> {o.message} <code>{o.reason}</code>
+          <strong>{o.readings.some((r) => r.agrees === false) ? "Needs review:" : "Not computed:"}</strong> {o.message} <code>{o.reason}</code>
         </p>
       )}
       <dl className="facts">
@@ -82,6 +88,7 @@ function OrderDetail({ order: o }: { order: OrderMme }) {
           {o.sources.frequency ? SOURCE_LABEL[o.sources.frequency] : "n/a"}
         </dd>
       </dl>
+      <OrderReadings order={o} />
       {o.assumptions.length > 0 && (
         <>
           <p className="detail-heading">Assumptions</p>

@@ -40,6 +40,7 @@ export function orderJson(o: OrderMme): Record<string, unknown> {
     administrationsPerDay: o.administrationsPerDay,
     ...(o.patchesWorn === undefined ? {} : { patchesWorn: o.patchesWorn }),
     discrepancies: o.discrepancies,
+    readings: o.readings,
     ...(o.supersededBy === undefined ? {} : { supersededBy: o.supersededBy }),
     fhirStatus: o.fhirStatus,
     authoredOn: o.authoredOn,

@@ -13,7 +13,7 @@ import type { FactorTableId, IsoDate, MmeResult } from "@/lib/domain";
 import { factsOf, loadPatient, normalizeReference, unreadableOrders, type PatientResources, type SourcedResource } from "@/lib/fhir/load";
 import { calculateMme, type NdcLookup } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
-import { medicationFindings } from "@/lib/taper";
+import { medicationFindings } from "@/lib/taper/readiness/assess";
 import { patientJson, type MedicationFindingsJson } from "./output";
 
 export interface PatientSettings {

@@ -4,7 +4,7 @@ export type * from "./mme";
 export type * from "./readiness";
 export type * from "./taper";
 export type * from "./followup";
-export { OPIOID_INGREDIENTS } from "./opioids";
+export { OPIOID_INGREDIENTS, OPIOID_USE_DISORDER_CODES } from "./opioids";
 export { CONFIRMATION_IDS } from "./readiness";
 export * from "./code-systems";
 export { REVISION_KINDS } from "./followup";

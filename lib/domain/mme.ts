@@ -24,7 +24,15 @@ export type ExclusionReason =
   | "mme.excluded.intent"
   | "mme.excluded.stale"
   | "mme.excluded.future"
-  | "mme.excluded.superseded";
+  /** Its timing bounds (boundsPeriod/boundsDuration, or the last dosage step) ended before `asOf`. */
+  | "mme.excluded.ended"
+  | "mme.excluded.superseded"
+  /**
+   * Methadone or buprenorphine prescribed as treatment of opioid use disorder (a reason code or
+   * diagnosis of OUD on the order, or an opioid treatment program): never part of the pain MME and
+   * never tapered by this tool. Stable code for the planner and readiness (issue 13 item 4).
+   */
+  | "mme.excluded.oud-treatment";
 
 /** Why an opioid order could not be computed (it makes the total incomplete). */
 export type NotComputableReason =
@@ -39,7 +47,17 @@ export type NotComputableReason =
   | "mme.parenteral"
   | "mme.invalid-value"
   /** FHIR status "unknown": the order may be active; it cannot be left out silently. */
-  | "mme.unknown-status";
+  | "mme.unknown-status"
+  /** The order's codes and names describe different products (ingredient, strength or form). */
+  | "mme.conflicting-product"
+  /** The order states its dose per administration differently in different places. */
+  | "mme.conflicting-dose"
+  /** The order states how often differently in different places (timing, timing code, sig, caps, fill). */
+  | "mme.conflicting-frequency"
+  /** A number outside the plausibility bounds of its form (lib/mme/bounds.ts): more likely a data error. */
+  | "mme.implausible"
+  /** Successive dosage steps (a taper or titration) where the step in force at `asOf` cannot be told. */
+  | "mme.uncertain-schedule";
 
 export type OrderReason = ExclusionReason | NotComputableReason;
 
@@ -53,6 +71,26 @@ export type ValueSource =
   | "ndc-table"
   | "medication-resource"
   | "name-parse";
+
+/** Which fact of an order a reading is about. */
+export type ReadingFact = "product" | "dose" | "frequency" | "daily";
+
+/**
+ * One independent reading of one fact of an order, for the ledger (issue 13 item 1): where it was
+ * read, what it says, and whether it agreed with the number used.
+ */
+export interface FactReading {
+  fact: ReadingFact;
+  /** Where in the order, e.g. `RxNorm 1049621`, `doseAndRate "ordered"`, `sig text`, `timing.code "q12hr"`. */
+  where: string;
+  /** What it says, in words: "oxycodone 5 mg per tablet", "2 tablets", "3 a day". */
+  value: string;
+  /**
+   * `true`: agrees with the number used; `false`: disagrees (the order needs review);
+   * `null`: could not be read or compared (said in `value`).
+   */
+  agrees: boolean | null;
+}
 
 /** Whether a factor comes from a clinical table or only from the CDC research data file. */
 export type FactorKind = "clinical" | "data-file";
@@ -108,8 +146,13 @@ export interface OrderMme {
     dose: ValueSource | null;
     frequency: ValueSource | null;
   };
-  /** Structured fields and sig text disagree materially: shown to the clinician. */
+  /** Remarks for the clinician about the order's data (a name whose strength could not be read, ...). */
   discrepancies: string[];
+  /**
+   * Every reading of the order's product, dose, frequency and daily amount, with whether it agreed
+   * (empty for orders excluded before they were read: not an opioid, not current).
+   */
+  readings: FactReading[];
   /** For superseded orders: the order that replaces this one. */
   supersededBy?: ResourceRef;
 }

@@ -89,3 +89,21 @@ export interface OpioidProduct {
   unit: ProductUnit;
   source: ProductSource;
 }
+
+/**
+ * Opioid use disorder codes, shared by the MME engine (methadone or buprenorphine ordered for
+ * OUD is excluded from the pain MME: `mme.excluded.oud-treatment`) and readiness (the OUD
+ * caution). Source: CDC opioid CDS IG value set opioid-misuse-disorders
+ * (2.16.840.1.114222.48.32): is-a 5602001 (opioid abuse), 75544000 (opioid dependence) and their
+ * common descendants; ICD-10-CM category F11 (opioid related disorders). docs/clinical-sources.md.
+ */
+export const OPIOID_USE_DISORDER_CODES = {
+  name: "opioid use disorder",
+  source: "CDC IG value set opioid-misuse-disorders (2.16.840.1.114222.48.32): is-a 5602001, 75544000; ICD-10-CM F11",
+  snomed: [
+    "5602001", "191909007", "191912005", "191913000", "191914006", "145121000119106",
+    "75544000", "191819002", "191820008", "191821007", "1081000119105", "231478008", "231479000", "426001001", "703845008",
+  ],
+  /** ICD-10-CM code prefixes, without the dot ("F11" matches F11.20). */
+  icd10Prefixes: ["F11"],
+} as const;

@@ -1,5 +1,7 @@
 /**
  * The MME engine (pure: no I/O, no clock). Public API:
+ * - `readOrderIdentities(orders, {asOf})`: which product each order is and whether it is current
+ *   (the one rule every consumer uses: MME, readiness, trends, commands, CDS);
  * - `calculateMme(input)` -> MmeResult (lib/domain/mme.ts), `unknownMmeResult(...)`;
  * - factor tables as versioned data and `describeFactorTable(id)` for the UI;
  * - `formatMme` / `describeTotal` for display (the only rounding).
@@ -13,5 +15,6 @@ export { CDC_2016_TABLE, CDC_2022_TABLE, DATA_FILE_FACTORS, DEFAULT_FACTOR_TABLE
 export { describeFactorTable, type FactorRowDescription, type FactorTableDescription } from "./factors/describe";
 export type { FactorDefinition, FactorTable, FactorTier } from "./factors/types";
 export { describeTotal, formatMme } from "./format";
+export { readOrderIdentities, readOrderIdentity, type CodingView, type IdentityContext, type OrderCurrency, type OrderIdentity } from "./order-identity";
 export { mmeTimeline, type TimelinePoint } from "./timeline";
 export { needsNdcLookup } from "./ndc/needs";

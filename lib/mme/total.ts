@@ -11,15 +11,17 @@ import type { FactorTableId, IsoDate, MmeResult, OpioidIngredient, OrderMme, Unr
 import { DEFAULT_LOOKBACK_DAYS, MME_BAND_HIGH, MME_BAND_REASSESS } from "./constants";
 import { dayNumber, isIsoDate } from "./dates";
 import { DEFAULT_FACTOR_TABLE_ID } from "./factors/tables";
-import { evaluateOrder, type OrderContext } from "./read-order";
+import { readOrder, type OrderContext } from "./read-order";
 import { supersedeDuplicates } from "./currency/renewals";
 import { applyTotalDoseTiers } from "./factors/tiers";
-import { indexMedications } from "./identify/medication-resource";
+import { indexMedications } from "./identify";
+import { arr, at, str } from "./read/json";
 import type { MmeInput } from "./input";
 
 export const TRUNCATED_SENTENCE = "record truncated: MME may be incomplete";
 
-function unreadableOrder(u: UnreadableResource, index: number): OrderMme {
+function unreadableOrder(value: unknown, index: number): OrderMme {
+  const u = readUnreadable(value);
   return {
     medicationRequest: u.reference ?? `MedicationRequest/#unreadable-${index + 1}`,
     status: "not-computable",
@@ -39,7 +41,16 @@ function unreadableOrder(u: UnreadableResource, index: number): OrderMme {
     assumptions: [],
     sources: { product: null, dose: null, frequency: null },
     discrepancies: [],
+    readings: [],
   };
+}
+
+/** An UnreadableResource as given, read defensively (it may come from any caller). */
+function readUnreadable(value: unknown): Pick<UnreadableResource, "reference" | "issues" | "display"> {
+  const reference = str(at(value, "reference"));
+  const display = str(at(value, "display"));
+  const issues = arr(at(value, "issues")).filter((i): i is string => typeof i === "string");
+  return { reference: reference ?? null, issues, display: display ?? null };
 }
 
 function plural(n: number, word: string): string {
@@ -84,21 +95,24 @@ export function unknownMmeResult(asOf: IsoDate, factorTableId: FactorTableId, re
  * `unknown` result (a programming error of the caller, said in the reason).
  */
 export function calculateMme(input: MmeInput): MmeResult {
-  const factorTableId = input.factorTableId ?? DEFAULT_FACTOR_TABLE_ID;
+  const factorTableId = input.factorTableId === "cdc-2016" ? "cdc-2016" : DEFAULT_FACTOR_TABLE_ID;
   const lookbackDays = input.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
-  const asOfDay = dayNumber(input.asOf);
-  if (!isIsoDate(input.asOf) || asOfDay === null) return unknownMmeResult(input.asOf, factorTableId, `invalid as-of date "${input.asOf}"`, lookbackDays);
+  const asOf = typeof input.asOf === "string" ? input.asOf : String(input.asOf);
+  const asOfDay = dayNumber(asOf);
+  if (!isIsoDate(asOf) || asOfDay === null) return unknownMmeResult(asOf, factorTableId, `invalid as-of date "${asOf}"`, lookbackDays);
   if (!Number.isInteger(lookbackDays) || lookbackDays < 0) return unknownMmeResult(input.asOf, factorTableId, `invalid lookback of ${lookbackDays} days`, DEFAULT_LOOKBACK_DAYS);
   const ctx: OrderContext = {
     asOf: input.asOf,
     asOfDay,
     lookbackDays,
     factorTableId,
-    medications: indexMedications(input.medications ?? []),
-    ndcLookup: input.ndcLookup,
+    medications: indexMedications(arr(input.medications)),
+    ndcLookup: typeof input.ndcLookup === "function" ? input.ndcLookup : undefined,
   };
-  const evaluated = input.medicationRequests.map((mr, i) => evaluateOrder(mr, i, ctx));
-  const orders = [...applyTotalDoseTiers(supersedeDuplicates(evaluated), factorTableId), ...(input.unreadable ?? []).map(unreadableOrder)];
+  const requests = arr(input.medicationRequests);
+  const evaluated: OrderMme[] = [];
+  for (let i = 0; i < requests.length; i += 1) evaluated.push(readOrder(requests[i], i, ctx));
+  const orders = [...applyTotalDoseTiers(supersedeDuplicates(evaluated, requests), factorTableId), ...arr(input.unreadable).map(unreadableOrder)];
   const truncated = input.truncated === true;
   const summary = summarize(orders, truncated);
   const complete = summary.incompleteReasons.length === 0;

@@ -9,7 +9,7 @@
  * unknown (never pick the convenient one).
  */
 import type { ProductUnit } from "@/lib/domain";
-import type { Quantity } from "fhir/r4";
+import { at, num, str } from "@/lib/mme/read/json";
 
 export type DoseUnit =
   | { kind: "mass"; mgPerUnit: number }
@@ -35,17 +35,19 @@ const SPELLINGS: ReadonlyMap<string, DoseUnit> = new Map<string, DoseUnit>([
   ["ml", ML], ["milliliter", ML], ["milliliters", ML], ["millilitre", ML], ["millilitres", ML], ["cc", ML],
   ["ug/h", MCG_PER_HOUR], ["ug/hr", MCG_PER_HOUR], ["mcg/h", MCG_PER_HOUR], ["mcg/hr", MCG_PER_HOUR], ["µg/h", MCG_PER_HOUR],
   ["mg/h", MG_PER_HOUR], ["mg/hr", MG_PER_HOUR],
-  ["{tbl}", count("tablet")], ["{tab}", count("tablet")], ["{tablet}", count("tablet")], ["{tablets}", count("tablet")],
-  ["tab", count("tablet")], ["tabs", count("tablet")], ["tablet", count("tablet")], ["tablets", count("tablet")],
-  ["{cap}", count("capsule")], ["{capsule}", count("capsule")], ["{capsules}", count("capsule")],
-  ["cap", count("capsule")], ["caps", count("capsule")], ["capsule", count("capsule")], ["capsules", count("capsule")],
-  ["{patch}", count("patch")], ["{patches}", count("patch")], ["patch", count("patch")], ["patches", count("patch")],
-  ["{film}", count("film")], ["film", count("film")], ["films", count("film")],
-  ["{spray}", count("spray")], ["spray", count("spray")], ["sprays", count("spray")],
-  ["{actuat}", count("spray")], ["{actuation}", count("spray")], ["actuation", count("spray")], ["actuations", count("spray")],
-  ["{lozenge}", count("lozenge")], ["lozenge", count("lozenge")], ["lozenges", count("lozenge")], ["troche", count("lozenge")],
+  ...spellings("tablet", ["tbl", "tab", "tabs", "tablet", "tablets", "tablet(s)", "tab(s)", "caplet", "caplets"]),
+  ...spellings("capsule", ["cap", "caps", "capsule", "capsules", "capsule(s)", "cap(s)"]),
+  ...spellings("patch", ["patch", "patches", "patch(es)"]),
+  ...spellings("film", ["film", "films", "film(s)", "strip", "strips"]),
+  ...spellings("spray", ["spray", "sprays", "spray(s)", "actuat", "actuation", "actuations", "actuation(s)", "puff", "puffs", "puff(s)"]),
+  ...spellings("lozenge", ["lozenge", "lozenges", "lozenge(s)", "troche", "troches"]),
   ["1", count("unit")], ["{each}", count("unit")], ["each", count("unit")], ["ea", count("unit")],
 ]);
+
+/** A countable unit spelled as a word ("tablet(s)") and as a UCUM annotation ("{tablet}"); the HL7 v3 codes (TAB, CAP) are the lower-cased words. */
+function spellings(unit: ProductUnit, words: readonly string[]): [string, DoseUnit][] {
+  return words.flatMap((w): [string, DoseUnit][] => [[w, count(unit)], [`{${w}}`, count(unit)]]);
+}
 
 const NONE: UnitReading = { kind: "none" };
 /** Known readings built once per spelling (this runs for every dose). */
@@ -70,7 +72,7 @@ function sameUnit(a: DoseUnit, b: DoseUnit): boolean {
  * - one known: that unit; both known and equal: that unit;
  * - both known and different, or only unknown spellings: `unknown`.
  */
-export function readQuantityUnit(q: Quantity): UnitReading {
+export function readQuantityUnit(q: { readonly unit?: string | undefined; readonly code?: string | undefined }): UnitReading {
   const fromCode = lookup(q.code);
   const fromUnit = lookup(q.unit);
   if (fromCode.kind === "known" && fromUnit.kind === "known") {
@@ -95,19 +97,22 @@ export const HOURS_PER_TIME_UNIT: Readonly<Record<"s" | "min" | "h" | "d" | "wk"
 
 const DURATION_SPELLINGS: ReadonlyMap<string, number> = new Map<string, number>([
   ["s", 1 / 3600], ["min", 1 / 60],
-  ["h", 1], ["hr", 1], ["hour", 1], ["hours", 1],
-  ["d", 24], ["day", 24], ["days", 24],
-  ["wk", 168], ["week", 168], ["weeks", 168],
+  ["h", 1], ["hr", 1], ["hrs", 1], ["hour", 1], ["hours", 1], ["hour(s)", 1],
+  ["d", 24], ["day", 24], ["days", 24], ["day(s)", 24],
+  ["wk", 168], ["wks", 168], ["week", 168], ["weeks", 168], ["week(s)", 168],
   ["mo", 720], ["month", 720], ["months", 720],
   ["a", 8760], ["year", 8760], ["years", 8760],
 ]);
 
 /** A Duration (e.g. expectedSupplyDuration, maxDosePerPeriod.denominator) in hours; null when unreadable or not positive. */
-export function durationHours(q: Quantity | undefined): number | null {
-  if (q === undefined || q.value === undefined || !Number.isFinite(q.value) || q.value <= 0) return null;
-  const fromCode = q.code === undefined ? undefined : DURATION_SPELLINGS.get(q.code.trim().toLowerCase());
-  const fromUnit = q.unit === undefined ? undefined : DURATION_SPELLINGS.get(q.unit.trim().toLowerCase());
+export function durationHours(duration: unknown): number | null {
+  const value = num(at(duration, "value"));
+  if (value === undefined || value <= 0) return null;
+  const code = str(at(duration, "code"));
+  const unit = str(at(duration, "unit"));
+  const fromCode = code === undefined ? undefined : DURATION_SPELLINGS.get(code.trim().toLowerCase());
+  const fromUnit = unit === undefined ? undefined : DURATION_SPELLINGS.get(unit.trim().toLowerCase());
   if (fromCode !== undefined && fromUnit !== undefined && fromCode !== fromUnit) return null;
   const perUnit = fromCode ?? fromUnit;
-  return perUnit === undefined ? null : q.value * perUnit;
+  return perUnit === undefined ? null : value * perUnit;
 }

@@ -23,7 +23,7 @@ function counted(rxnorm: string, units: number, perDay: number, mmePerDay: numbe
     medicationRequest: `MedicationRequest/${rxnorm}`, status: "counted", reason: null, message: null, display: product.name, product,
     fhirStatus: "active", fhirIntent: "order", authoredOn: "2024-01-02", sig: null, unitsPerAdministration: units, administrationsPerDay: perDay,
     ...(product.doseForm === "transdermal" ? { patchesWorn: units } : {}), asNeeded: false, ingredients: [], mmePerDay, assumptions: [],
-    sources: { product: "rxnorm-catalog", dose: "structured", frequency: "structured" }, discrepancies: [],
+    sources: { product: "rxnorm-catalog", dose: "structured", frequency: "structured" }, discrepancies: [], readings: [],
   };
 }
 

@@ -125,6 +125,7 @@ function order(ref: string, status: OrderMme["status"], over: Partial<OrderMme>)
     assumptions: [],
     sources: { product: "rxnorm-catalog", dose: "structured", frequency: "structured" },
     discrepancies: [],
+    readings: [],
     ...over,
   };
 }

@@ -115,8 +115,14 @@ describe("CDC IG order-sign requests without a published response (README 'our M
     const { response, kinds } = await run(bySuffix(suffix));
     expect(response.cards[kinds.indexOf("mme")]?.summary).toBe(summary);
   });
-  it("mme-less-than-fifty (0.2 patch of 75 mcg/h every 12 days: 36 MME/day): no dose card", async () => {
-    expect((await run(bySuffix("mme-less-than-fifty"))).kinds).not.toContain("mme");
+  it("mme-less-than-fifty (0.2 patch of 75 mcg/h every 12 days): not computed, the card says why (issue 13 plausibility bounds)", async () => {
+    // A fifth of a patch is not a dose anyone applies: the engine refuses it (patches per
+    // administration 0.5-6, lib/mme/bounds) instead of counting 0.2 x 75 x 2.4 = 36 MME/day.
+    const { response, kinds } = await run(bySuffix("mme-less-than-fifty"));
+    const card = response.cards[kinds.indexOf("mme")];
+    expect(card?.summary).toBe("Total MME/day with this order not known: 1 order could not be computed");
+    expect(card?.indicator).toBe("info");
+    expect(card?.detail ?? "").toContain("outside the plausible range for this form (0.5 to 6)");
   });
   it("on-naloxone: no naloxone card; on-benzodiazepine: the CNS-depressant card", async () => {
     expect((await run(bySuffix("on-naloxone"))).kinds).not.toContain("naloxone");

@@ -49,10 +49,11 @@ describe("dose units: UCUM codes and known non-UCUM spellings, in one place", ()
   });
 
   it.each([
-    // a volume for a tablet, a tablet count for a solution, a rate for a tablet, an unknown spelling, code vs unit disagreeing
-    [OXY_5, ml(5), "mme.unknown-dose-unit"],
-    [OXY_1_PER_ML, tab(1), "mme.unknown-dose-unit"],
-    [OXY_5, { value: 25, unit: "mcg/h", code: "ug/h" }, "mme.unknown-dose-unit"],
+    // a unit that does not fit the product contradicts it (a volume for a tablet, a tablet count for a
+    // solution, a rate for a tablet); an unknown spelling or code vs unit disagreeing is not read
+    [OXY_5, ml(5), "mme.conflicting-dose"],
+    [OXY_1_PER_ML, tab(1), "mme.conflicting-dose"],
+    [OXY_5, { value: 25, unit: "mcg/h", code: "ug/h" }, "mme.conflicting-dose"],
     [OXY_5, { value: 1, unit: "scoop" }, "mme.unknown-dose-unit"],
     [OXY_5, { value: 1, unit: "tablet", code: "mg", system: UCUM }, "mme.unknown-dose-unit"],
     [OXY_5, { value: 0, unit: "tablet" }, "mme.invalid-value"],
@@ -109,7 +110,7 @@ describe("frequency: never assumed to be once a day", () => {
   });
 });
 
-describe("sig text only where the structured fields are missing", () => {
+describe("the sig text is a reading: it fills what the structured fields lack, and must agree with what they state", () => {
   it("frequency from the sig text when the structured timing is absent: 1 tab q4h -> 6/day x 5 x 1.5 = 45", () => {
     const o = one(order(OXY_5, { text: "Take 1 tablet by mouth every 4 hours", doseAndRate: [{ doseQuantity: tab(1) }] }));
     expect(o.mmePerDay).toBeCloseTo(45, 9);
@@ -124,15 +125,33 @@ describe("sig text only where the structured fields are missing", () => {
     expect(o.sources).toMatchObject({ dose: "sig-text", frequency: "sig-text" });
   });
 
-  it("structured fields win; a disagreeing sig text is shown as a discrepancy and changes nothing", () => {
-    const structured = order(OXY_5, every(tab(1), 6));
-    const withText = order(OXY_5, every(tab(1), 6, { text: "Take 2 tablets every 4 hours" }));
-    const a = one(structured);
-    const b = one(withText);
-    expect(b.mmePerDay).toBe(a.mmePerDay);
-    expect(a.discrepancies).toEqual([]);
-    expect(b.discrepancies).toHaveLength(2);
-    expect(b.discrepancies[0]).toContain("structured value was used");
+  it("a sig that disagrees with the structured dose makes the order not computable, with both readings in words", () => {
+    const a = one(order(OXY_5, every(tab(1), 6)));
+    const b = one(order(OXY_5, every(tab(1), 6, { text: "Take 2 tablets every 6 hours" })));
+    // structured: 1 tablet x 4 a day x 5 mg x 1.5 = 30; the sig says 2 tablets: which one?
+    expect(a.mmePerDay).toBeCloseTo(30, 9);
+    expect(b.status).toBe("not-computable");
+    expect(b.reason).toBe("mme.conflicting-dose");
+    expect(b.message).toBe("The order states the dose per administration differently: structured dose says 1 tablet, sig text says 2 tablets.");
+    expect(b.readings.filter((r) => r.fact === "dose").map((r) => r.agrees)).toEqual([true, false]);
+  });
+
+  it("a sig that disagrees with the structured frequency: not computable", () => {
+    const b = one(order(OXY_5, every(tab(1), 6, { text: "Take 1 tablet every 4 hours" })));
+    expect(b.reason).toBe("mme.conflicting-frequency");
+    expect(b.message).toBe("The order states the number of administrations a day differently: timing.repeat says 4 a day, sig text says 6 a day.");
+  });
+
+  it("a sig that agrees confirms the number, and the ledger says which readings agreed", () => {
+    const o = one(order(OXY_5, every(tab(1), 6, { text: "Take 1 tablet (5 mg total) by mouth every 6 hours" })));
+    expect(o.mmePerDay).toBeCloseTo(30, 9);
+    expect(o.readings.filter((r) => r.fact !== "product")).toEqual([
+      { fact: "dose", where: "structured dose", value: "1 tablet", agrees: true },
+      { fact: "dose", where: "sig text", value: "1 tablet", agrees: true },
+      { fact: "dose", where: "sig text (also written 5 mg)", value: "1 tablet", agrees: true },
+      { fact: "frequency", where: "timing.repeat", value: "4 a day", agrees: true },
+      { fact: "frequency", where: "sig text", value: "4 a day", agrees: true },
+    ]);
   });
 
   it("an omitted dose with a frequency stays not computable (never one unit assumed)", () => {
@@ -162,28 +181,38 @@ describe("PRN: counted at its maximum, lowered by caps only when lower", () => {
     expect(o.mmePerDay).toBeCloseTo(tablets * 5 * 1.5, 9);
   });
 
-  it("a cap that cannot be read is not applied, and says so", () => {
+  it("a cap that cannot be read is not applied (that can only keep the MME higher), and says so", () => {
     const o = one(order(OXY_5, prn({ maxDosePerPeriod: { numerator: { value: 3, unit: "scoops" }, denominator: { value: 1, unit: "d" } } })));
     expect(o.mmePerDay).toBeCloseTo(90, 9);
-    expect(o.discrepancies.join(" ")).toContain("not applied");
+    expect(o.readings.find((r) => r.where === "maxDosePerPeriod")?.value).toContain("not applied");
   });
 
-  it("caps do not lower a scheduled (non-PRN) order", () => {
+  it("a cap below the schedule of a scheduled (non-PRN) order contradicts it: not computable", () => {
+    // 2 tablets every 4 hours = 12 a day, but at most 6 a day?
     const o = one(order(OXY_5, every(tab(2), 4, { maxDosePerPeriod: { numerator: tab(6), denominator: { value: 1, unit: "d" } } })));
-    expect(o.mmePerDay).toBeCloseTo(90, 9);
+    expect(o.reason).toBe("mme.conflicting-frequency");
+    expect(o.message).toBe("The order allows 12 tablets a day but its maxDosePerPeriod is 6 tablets a day.");
+  });
+
+  it("a cap written without a unit in the sig ('mdd 6') is in the dose's unit: 1-2 every 6 hours prn, mdd 6 -> 6 a day", () => {
+    const o = one(order(OXY_5, { text: "1-2 by mouth every 6 hours as needed for pain mdd 6" }));
+    // the interval allows 2 x 4 = 8; the maximum daily dose of 6 binds: 6 x 5 mg x 1.5 = 45
+    expect(o.mmePerDay).toBeCloseTo(45, 9);
   });
 });
 
 describe("several doseAndRate entries and several dosage instructions", () => {
-  it("no entry typed ordered: the highest, said", () => {
+  it("entries that disagree (1 tablet calculated, 2 tablets admin-amount): not computable, none wins", () => {
     const o = one(order(OXY_5, { timing: { repeat: { frequency: 4, period: 1, periodUnit: "d" } }, doseAndRate: [{ type: { text: "calculated" }, doseQuantity: tab(1) }, { type: { text: "admin-amount" }, doseQuantity: tab(2) }] }));
-    expect(o.mmePerDay).toBeCloseTo(2 * 4 * 5 * 1.5, 9);
-    expect(codes(o)).toContain("mme.assume.dose-highest");
+    expect(o.reason).toBe("mme.conflicting-dose");
+    expect(o.message).toBe('The order states the dose per administration differently: doseAndRate "calculated" says 1 tablet, doseAndRate "admin-amount" says 2 tablets.');
   });
 
-  it("the entry typed ordered wins even when lower", () => {
-    const o = one(order(OXY_5, { timing: { repeat: { frequency: 4, period: 1, periodUnit: "d" } }, doseAndRate: [{ type: { coding: [{ code: "calculated" }] }, doseQuantity: tab(2) }, { type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/dose-rate-type", code: "ordered" }] }, doseQuantity: tab(1) }] }));
+  it("Epic's three entries in mg, tablets and tablets agree: 5 mg = 1 tablet of 5 mg", () => {
+    const o = one(order(OXY_5, { timing: { repeat: { frequency: 4, period: 1, periodUnit: "d" } }, doseAndRate: [{ type: { text: "calculated" }, doseQuantity: mg(5) }, { type: { text: "admin-amount" }, doseQuantity: tab(1) }, { type: { coding: [{ system: "http://epic.com/CodeSystem/dose-rate-type", code: "ordered" }] }, doseQuantity: tab(1) }] }));
+    // 1 tablet x 4 x 5 mg x 1.5 = 30
     expect(o.mmePerDay).toBeCloseTo(30, 9);
+    expect(o.readings.filter((r) => r.fact === "dose").map((r) => [r.where, r.agrees])).toEqual([['doseAndRate "calculated"', true], ['doseAndRate "admin-amount"', true], ['doseAndRate "ordered"', true]]);
   });
 
   it("same sequence adds up: 1 tab morning + 2 tabs night (sequence 1) = 3 tabs x 5 x 1.5 = 22.5", () => {
@@ -192,10 +221,24 @@ describe("several doseAndRate entries and several dosage instructions", () => {
     expect(codes(o)).toContain("mme.assume.concurrent-dosages");
   });
 
-  it("different sequences: the highest, said (sequence 2: 2 tabs QID = 60)", () => {
+  it("different sequences without durations: which step is in force cannot be told -> not computable (never 'the highest')", () => {
     const o = one(order(OXY_5, [perDay(tab(1), 4, { sequence: 1 }), perDay(tab(2), 4, { sequence: 2 })]));
-    expect(o.mmePerDay).toBeCloseTo(60, 9);
-    expect(o.assumptions.find((a) => a.code === "mme.assume.sequence-highest")?.message).toContain("sequence 2");
+    expect(o.reason).toBe("mme.uncertain-schedule");
+    expect(o.message).toContain("step 1 of 2 (sequence 1) has no duration");
+  });
+
+  it("a taper in progress: steps with durations are walked from the start date to the step in force", () => {
+    // authored 2025-05-15; step 1: 2 tabs QID for 7 days (05-15..05-21), step 2: 1 tab QID for 14 days (05-22..06-04),
+    // step 3: 1 tab BID. As of 2025-06-01 step 2 applies: 1 x 4 x 5 mg x 1.5 = 30 MME/day.
+    const days = (n: number) => ({ timing: { repeat: { frequency: 0, period: 1, periodUnit: "d" as const, boundsDuration: { value: n, unit: "d", system: UCUM, code: "d" } } } });
+    const step = (tabs: number, times: number, seq: number, duration: number | null): Dosage => {
+      const d = perDay(tab(tabs), times, { sequence: seq });
+      const repeat = { ...d.timing?.repeat, ...(duration === null ? {} : { boundsDuration: days(duration).timing.repeat.boundsDuration }) };
+      return { ...d, timing: { repeat } };
+    };
+    const o = one(order(OXY_5, [step(2, 4, 1, 7), step(1, 4, 2, 14), step(1, 2, 3, null)]));
+    expect(o.mmePerDay).toBeCloseTo(30, 9);
+    expect(o.assumptions.find((a) => a.code === "mme.assume.step-in-force")?.message).toBe("Successive dosage steps: step 2 of 3 (sequence 2) applies from 2025-05-22 to 2025-06-04.");
   });
 });
 

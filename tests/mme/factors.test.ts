@@ -97,7 +97,8 @@ describe("informational bands (CDC 2022: points to reassess, not triggers)", () 
     [89.9, true, false],
     [90, true, true],
   ])("total %s MME/day -> >=50 %s, >=90 %s", (total, at50, at90) => {
-    const r = run([order("1049621", perDay(mg(total / 1.5), 1))]);
+    // oxycodone 30 mg tablets: e.g. 59.933 mg (about 2 tablets) x 1.5 = 89.9
+    const r = run([order("1049618", perDay(mg(total / 1.5), 1))]);
     expect(r.totalMmePerDay).toBeCloseTo(total, 9);
     expect(r.bands).toEqual({ atOrAbove50: at50, atOrAbove90: at90 });
   });

@@ -64,6 +64,26 @@ const medicationRequest: fc.Arbitrary<MedicationRequest> = fc.record(
   { requiredKeys: ["resourceType", "status", "intent", "subject"] },
 );
 
+/** A computable, current, structured opioid order (no sig, no dispense request). */
+const goodOrder: fc.Arbitrary<MedicationRequest> = fc
+  .record({
+    code: fc.constantFrom("1049621", "857005", "891881", "864706", "197696", "835603", "1049604"),
+    units: fc.integer({ min: 1, max: 4 }),
+    frequency: fc.integer({ min: 1, max: 6 }),
+    asNeeded: fc.boolean(),
+    id: fc.uuid(),
+  })
+  .map(({ code, units, frequency, asNeeded, id }) => ({
+    resourceType: "MedicationRequest" as const,
+    id,
+    status: "active" as const,
+    intent: "order" as const,
+    subject: { reference: "Patient/p" },
+    authoredOn: "2025-05-01",
+    medicationCodeableConcept: { coding: [{ system: RXNORM, code }] },
+    dosageInstruction: [{ timing: { repeat: { frequency, period: 1, periodUnit: "d" as const } }, asNeededBoolean: asNeeded, doseAndRate: [{ doseQuantity: { value: units, unit: code === "1049604" ? "mL" : code === "197696" ? "patch" : "tablet" } }] }],
+  }));
+
 function checkInvariants(r: MmeResult): void {
   expect(r.totalMmePerDay === null || (Number.isFinite(r.totalMmePerDay) && r.totalMmePerDay >= 0)).toBe(true);
   for (const o of r.orders) {
@@ -85,7 +105,8 @@ describe("calculateMme on random MedicationRequests", () => {
   it("typed but wild values (NaN, Infinity, negatives, empty arrays) never throw and keep every invariant", () => {
     const seen = { counted: 0, notComputable: 0 };
     fc.assert(
-      fc.property(fc.array(medicationRequest, { maxLength: 6 }), fc.constantFrom("cdc-2022", "cdc-2016" as const), (mrs, table) => {
+      // wild orders mixed with computable ones, so both branches are reached
+      fc.property(fc.array(fc.oneof(medicationRequest, goodOrder), { maxLength: 6 }), fc.constantFrom("cdc-2022", "cdc-2016" as const), (mrs, table) => {
         const r = calculateMme({ medicationRequests: mrs, asOf: AS_OF, factorTableId: table });
         checkInvariants(r);
         seen.counted += r.orders.filter((o) => o.status === "counted").length;
@@ -94,7 +115,7 @@ describe("calculateMme on random MedicationRequests", () => {
       { numRuns: 400 },
     );
     // The generator must reach both branches, or the property says nothing.
-    expect(seen.counted).toBeGreaterThan(20);
+    expect(seen.counted, JSON.stringify(seen)).toBeGreaterThan(100);
     expect(seen.notComputable).toBeGreaterThan(20);
   });
 
@@ -118,26 +139,6 @@ describe("calculateMme on random MedicationRequests", () => {
     );
   });
 });
-
-/** A computable, current, structured opioid order (no sig, no dispense request). */
-const goodOrder: fc.Arbitrary<MedicationRequest> = fc
-  .record({
-    code: fc.constantFrom("1049621", "857005", "891881", "864706", "197696", "835603", "1049604"),
-    units: fc.integer({ min: 1, max: 4 }),
-    frequency: fc.integer({ min: 1, max: 6 }),
-    asNeeded: fc.boolean(),
-    id: fc.uuid(),
-  })
-  .map(({ code, units, frequency, asNeeded, id }) => ({
-    resourceType: "MedicationRequest" as const,
-    id,
-    status: "active" as const,
-    intent: "order" as const,
-    subject: { reference: "Patient/p" },
-    authoredOn: "2025-05-01",
-    medicationCodeableConcept: { coding: [{ system: RXNORM, code }] },
-    dosageInstruction: [{ timing: { repeat: { frequency, period: 1, periodUnit: "d" as const } }, asNeededBoolean: asNeeded, doseAndRate: [{ doseQuantity: { value: units, unit: code === "1049604" ? "mL" : code === "197696" ? "patch" : "tablet" } }] }],
-  }));
 
 type Corruption = (mr: MedicationRequest) => unknown;
 const CORRUPTIONS: Record<string, Corruption> = {
@@ -184,17 +185,6 @@ describe("removing or corrupting data never raises complete nor lowers the total
         }
       }),
       { numRuns: 500 },
-    );
-  });
-
-  it("adding a sig text to a structured order never changes its MME", () => {
-    const texts = fc.constantFrom("Take 2 tablets every 4 hours as needed", "apply 1 patch q72h", "1 tab po bid", "10 mL q4h prn max 6 doses/day", "garbage text");
-    fc.assert(
-      fc.property(goodOrder, texts, (mr, text) => {
-        const withText = { ...mr, dosageInstruction: mr.dosageInstruction?.map((d) => ({ ...d, text })) };
-        expect(calc([withText]).totalMmePerDay).toBe(calc([mr]).totalMmePerDay);
-      }),
-      { numRuns: 300 },
     );
   });
 });

@@ -3,7 +3,9 @@
  * sig corpus rather than a handful of texts:
  * - sig-only orders compute dose.max x perDay.max x strength x factor, or are not computable
  *   when the text leaves the dose or the frequency unknown (never a guess);
- * - adding any sig text (corpus or random) to a structured order never changes its MME;
+ * - adding any sig text (corpus or random) to a structured order either leaves its MME as it was
+ *   (the sig agrees, or states nothing readable) or makes it not computable (the sig disagrees):
+ *   it never changes the number;
  * - timing codes and NDC-only orders resolve, and say so in `sources`.
  */
 import fc from "fast-check";
@@ -30,7 +32,9 @@ const PRODUCT_BY_UNIT: Partial<Record<string, { rxnorm: string; mmePerUnit: numb
 const sigOnly = (rxnorm: string, text: string): MedicationRequest => order(rxnorm, { text });
 
 describe("sig-only orders through the engine (corpus)", () => {
-  const computable = SIG_CORPUS.filter((c) => c.dose !== null && c.perDay !== null && c.dose[2] !== null && PRODUCT_BY_UNIT[c.dose[2]] !== undefined && (c.caps ?? []).length === 0);
+  // Texts that also state the dose as a mass ("(15 mg total)") are cross-checked against the
+  // product strength: see "a dose restated as a mass" below.
+  const computable = SIG_CORPUS.filter((c) => c.dose !== null && c.perDay !== null && c.dose[2] !== null && PRODUCT_BY_UNIT[c.dose[2]] !== undefined && (c.caps ?? []).length === 0 && c.alternate === undefined);
 
   it("exercises most of the corpus", () => {
     expect(computable.length).toBeGreaterThanOrEqual(50);
@@ -48,7 +52,7 @@ describe("sig-only orders through the engine (corpus)", () => {
     expect(o.asNeeded).toBe(c.prn);
   });
 
-  it.each(SIG_CORPUS.filter((c) => c.dose === null || (c.perDay === null && c.dose[2] !== "patch")).map((c) => [c.text] as const))(
+  it.each(SIG_CORPUS.filter((c) => c.dosePerDay === undefined && (c.dose === null || (c.perDay === null && c.dose[2] !== "patch"))).map((c) => [c.text] as const))(
     "%j leaves the dose or frequency unknown -> not computable",
     (text) => {
       const o = one(sigOnly(OXY_5, text));
@@ -56,6 +60,24 @@ describe("sig-only orders through the engine (corpus)", () => {
       expect(o.mmePerDay).toBeNull();
     },
   );
+
+  it.each(SIG_CORPUS.filter((c) => c.dosePerDay !== undefined).map((c) => [c.text, c.dosePerDay?.[1] ?? NaN] as const))(
+    "%j (parts with their own dose and time) -> %d tablets a day x 5 mg x 1.5",
+    (text, tablets) => {
+      expect(one(sigOnly(OXY_5, text)).mmePerDay).toBeCloseTo(tablets * 7.5, 9);
+    },
+  );
+
+  it.each([
+    // "Take 1 tablet (5 mg total)": 1 tablet of 5 mg agrees; of 10 mg it does not
+    ["Take 1 tablet (5 mg total) by mouth every 12 hours", OXY_5, "counted"],
+    ["Take 1 tablet (5 mg total) by mouth every 12 hours", "1049683", "not-computable"],
+    // Cerner "dose = units": 10 mg = 2 tab of 5 mg agrees; 650 mg = 2 tab (acetaminophen) does not
+    ["10 mg = 2 tab, Oral, every 6 hr, PRN: pain", OXY_5, "counted"],
+    ["650 mg = 2 tab, Oral, every 6 hr, PRN: pain", OXY_5, "not-computable"],
+  ] as const)("a dose restated as a mass is checked against the strength: %j with %s -> %s", (text, rxnorm, status) => {
+    expect(one(sigOnly(rxnorm, text)).status).toBe(status);
+  });
 
   it.each(SIG_CORPUS.filter((c) => c.dose?.[2] === "patch").map((c) => [c.text, c.dose?.[1] ?? NaN] as const))(
     "%j -> %d patch(es) worn x 75 mcg/h x 2.4, whatever the change interval",
@@ -78,27 +100,36 @@ const anySig = fc.oneof(
   fc.string({ maxLength: 60 }),
 );
 
-describe("adding a sig text to a structured order never changes its MME", () => {
+describe("adding a sig text to a structured order never changes its number: it confirms it or makes it not computable", () => {
   it("as dosageInstruction.text or patientInstruction, corpus or random text", () => {
+    const seen = { same: 0, refused: 0 };
     fc.assert(
       fc.property(structured, anySig, fc.boolean(), (mr, text, asPatientInstruction) => {
         const field = asPatientInstruction ? { patientInstruction: text } : { text };
         const withText = { ...mr, dosageInstruction: mr.dosageInstruction?.map((d) => ({ ...d, ...field })) };
-        const before = calculateMme({ medicationRequests: [parsed(mr)], asOf: AS_OF });
-        const after = calculateMme({ medicationRequests: [parsed(withText)], asOf: AS_OF });
-        expect(after.totalMmePerDay).toBe(before.totalMmePerDay);
-        expect(after.orders[0]?.status).toBe(before.orders[0]?.status);
-        expect(after.orders[0]?.sources).toEqual(before.orders[0]?.sources);
+        const before = calculateMme({ medicationRequests: [parsed(mr)], asOf: AS_OF }).orders[0];
+        const after = calculateMme({ medicationRequests: [parsed(withText)], asOf: AS_OF }).orders[0];
+        // A sig cap may lower an as-needed order's maximum: that is a reading of "the most it allows".
+        const capped = after?.assumptions.some((a) => a.code.startsWith("mme.cap.")) === true;
+        if (after?.status === "counted" && !capped) {
+          expect(after.mmePerDay).toBe(before?.mmePerDay);
+          seen.same += 1;
+        } else if (after?.status === "not-computable") {
+          expect(["mme.conflicting-dose", "mme.conflicting-frequency", "mme.implausible"]).toContain(after.reason);
+          seen.refused += 1;
+        }
       }),
       { numRuns: 400 },
     );
+    expect(seen.same).toBeGreaterThan(50);
+    expect(seen.refused).toBeGreaterThan(20);
   });
 
-  it("a sig cap lower than the structured PRN schedule is not applied to it (structured wins), and a discrepancy is shown", () => {
-    const mr = order(OXY_5, perDay(tab(2), 6, { asNeededBoolean: true, text: "1 tab q4h prn, max 2 tablets per day" }));
-    const o = one(mr);
-    expect(o.mmePerDay).toBeCloseTo(2 * 6 * 5 * 1.5, 9); // 90: the structured maximum
-    expect(o.discrepancies.length).toBeGreaterThan(0);
+  it("a sig cap lower than the structured schedule of an as-needed order lowers it (the most the order allows), and says so", () => {
+    const o = one(order(OXY_5, perDay(tab(2), 6, { asNeededBoolean: true, text: "2 tabs every 4 hours as needed, max 8 tablets per day" })));
+    // 2 tablets x 6 a day = 12, capped at 8 tablets a day: 8 x 5 mg x 1.5 = 60
+    expect(o.mmePerDay).toBeCloseTo(60, 9);
+    expect(o.assumptions.map((a) => a.code)).toContain("mme.cap.per-period");
   });
 });
 

@@ -49,7 +49,7 @@ export function order(rxnorm: string, units: number, perDay: number, patch: Part
     fhirStatus: "active", fhirIntent: "order", authoredOn: "2024-12-01", sig: null,
     unitsPerAdministration: units, administrationsPerDay: perDay, asNeeded: false, ingredients: [],
     mmePerDay: it.mmePerDay, assumptions: [], sources: { product: "rxnorm-catalog", dose: "structured", frequency: "structured" },
-    discrepancies: [], ...(it.patchesWorn === undefined ? {} : { patchesWorn: it.patchesWorn }), ...rest,
+    discrepancies: [], readings: [], ...(it.patchesWorn === undefined ? {} : { patchesWorn: it.patchesWorn }), ...rest,
   };
 }
 

@@ -3,7 +3,7 @@
  * transmucosal forms, mcg/h worn for patches (all patches worn at once x strength).
  */
 import type { IngredientStrength, OpioidIngredient, OpioidProduct } from "@/lib/domain";
-import type { DosageResult } from "./dosage";
+import type { LineResult as DosageResult } from "./line";
 
 export type IngredientDaily =
   | { ingredient: OpioidIngredient; kind: "mg/d"; amount: number }

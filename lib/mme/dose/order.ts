@@ -1,16 +1,16 @@
 /**
- * An order's dosage instructions -> its MME. FHIR R4 `Dosage.sequence`: instructions with
- * the same sequence apply together (added up); different sequences follow one another
- * (the highest is counted, and said). Instructions without a sequence are taken as
- * concurrent (added up: the higher reading). No usable dosage: the dispense estimate.
+ * An order's dosage instructions in force at `asOf` (lib/mme/currency/schedule.ts) -> its daily
+ * amounts and MME. Concurrent instructions are added up. The fill (quantity / days supply) is a
+ * cross-check, or the estimate when no instruction is usable. Linear in the number of lines.
  */
-import type { FactorTableId, IngredientMme, OpioidProduct, ValueSource } from "@/lib/domain";
-import type { Dosage, MedicationRequest } from "fhir/r4";
-import { ingredientAmounts, sumAmounts, type IngredientDaily } from "@/lib/mme/dose/ingredient-daily";
-import { estimateFromDispense } from "@/lib/mme/dose/dispense";
-import { computeDosage, type DosageResult } from "@/lib/mme/dose/dosage";
-import { assume, fail, newNotes, num, ok, type Notes, type Step } from "@/lib/mme/notes";
+import type { FactReading, FactorTableId, IngredientMme, OpioidProduct, ValueSource } from "@/lib/domain";
+import { unitsWords } from "@/lib/mme/agreement";
+import { DISPENSE_EXCESS_TOLERANCE } from "@/lib/mme/bounds";
 import { applyFactors, sumMme } from "@/lib/mme/factors/apply";
+import { assume, fail, ok, type Notes, type Step } from "@/lib/mme/notes";
+import { estimateFromFill, readFill, type Fill } from "./dispense";
+import { ingredientAmounts, sumAmounts, type IngredientDaily } from "./ingredient-daily";
+import { readLine, type LineResult } from "./line";
 
 export interface OrderComputation {
   ingredients: IngredientMme[];
@@ -22,6 +22,7 @@ export interface OrderComputation {
   sources: { dose: ValueSource | null; frequency: ValueSource | null };
 }
 
+/** Failures the fill can stand in for: the dosage says nothing usable about the dose or frequency. */
 const ESTIMABLE = new Set(["mme.missing-dose", "mme.missing-frequency", "mme.missing-dosage"]);
 
 interface Totals {
@@ -32,7 +33,7 @@ interface Totals {
 }
 
 /** Sums of concurrent dosage instructions; a sum is null when any part is null. */
-function totals(results: readonly DosageResult[]): Totals {
+function totals(results: readonly LineResult[]): Totals {
   const t: Totals = { perDay: 0, unitsPerDay: 0, patchesWorn: 0, asNeeded: false };
   for (const r of results) {
     t.perDay = t.perDay === null || r.administrationsPerDay === null ? null : t.perDay + r.administrationsPerDay;
@@ -43,9 +44,7 @@ function totals(results: readonly DosageResult[]): Totals {
   return t;
 }
 
-function amountsOf(product: OpioidProduct, results: readonly DosageResult[]): IngredientDaily[] | null {
-  const [only] = results;
-  if (results.length === 1 && only !== undefined) return ingredientAmounts(product, only);
+function amountsOf(product: OpioidProduct, results: readonly LineResult[]): IngredientDaily[] | null {
   const lists: IngredientDaily[][] = [];
   for (const r of results) {
     const list = ingredientAmounts(product, r);
@@ -55,12 +54,12 @@ function amountsOf(product: OpioidProduct, results: readonly DosageResult[]): In
   return sumAmounts(lists);
 }
 
-function combine(product: OpioidProduct, results: DosageResult[], tableId: FactorTableId, notes: Notes): Step<OrderComputation> {
+function combine(product: OpioidProduct, results: LineResult[], tableId: FactorTableId, notes: Notes): Step<OrderComputation> {
   const amounts = amountsOf(product, results);
   if (amounts === null) return fail("mme.missing-dose", "The dosage does not give what this form needs (patches worn, or units a day).");
   const ingredients = applyFactors(product, amounts, tableId, notes);
   if (!ingredients.ok) return ingredients;
-  const first = results[0];
+  const [first] = results;
   const { perDay, unitsPerDay, patchesWorn, asNeeded } = totals(results);
   const single = results.length === 1 ? (first?.unitsPerAdministration ?? null) : null;
   return ok({
@@ -74,58 +73,57 @@ function combine(product: OpioidProduct, results: DosageResult[], tableId: Facto
   });
 }
 
-function groupBySequence(dosages: readonly Dosage[]): Dosage[][] {
-  const [only] = dosages;
-  if (dosages.length === 1 && only !== undefined) return [[only]];
-  const groups = new Map<string, Dosage[]>();
-  for (const d of dosages) {
-    const key = d.sequence === undefined ? "none" : String(d.sequence);
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+/** Units the order uses a day, or null when not known. */
+function unitsUsedPerDay(results: readonly LineResult[]): number | null {
+  let sum = 0;
+  for (const r of results) {
+    if (r.unitsPerDay === null) return null;
+    sum += r.unitsPerDay;
   }
-  return [...groups.values()];
+  return sum;
 }
 
-function computeGroup(product: OpioidProduct, group: Dosage[], tableId: FactorTableId, notes: Notes): Step<OrderComputation> {
-  const results: DosageResult[] = [];
-  for (const dosage of group) {
-    const r = computeDosage(product, dosage, notes);
-    if (!r.ok) return r;
-    results.push(r.value);
+/** The fill as a cross-check of the dosage: it may supply less a day (PRN, a partial fill), not more. */
+function checkFill(product: OpioidProduct, fill: Fill, results: readonly LineResult[], facts: FactReading[]): Step<null> {
+  // A patch's MME is the patches worn at once; how fast the fill is used does not change it.
+  const used = product.doseForm === "transdermal" ? null : unitsUsedPerDay(results);
+  const fillWords = `${unitsWords(fill.units, product.unit)} over ${Math.round(fill.days * 100) / 100} days (${unitsWords(fill.unitsPerDay, product.unit)} a day)`;
+  if (used === null) {
+    facts.push({ fact: "daily", where: "dispenseRequest", value: `${fillWords}; not compared`, agrees: null });
+    return ok(null);
   }
-  if (group.length > 1) assume(notes, "mme.assume.concurrent-dosages", `${group.length} dosage instructions apply together (same or no sequence): added up.`);
+  const excess = fill.unitsPerDay > used * (1 + DISPENSE_EXCESS_TOLERANCE);
+  facts.push({ fact: "daily", where: "dispenseRequest", value: fillWords, agrees: !excess });
+  if (!excess) return ok(null);
+  return fail("mme.conflicting-dose", `The fill supplies ${unitsWords(fill.unitsPerDay, product.unit)} a day (${fillWords}) but the dosage allows at most ${unitsWords(used, product.unit)} a day.`);
+}
+
+/**
+ * Computes an order's MME from the dosage instructions in force (`lines`), or from its fill.
+ * `steps`: the lines are one step of a taper (the fill covers every step: not compared).
+ */
+export function computeOrder(product: OpioidProduct, order: unknown, lines: readonly unknown[], steps: boolean, tableId: FactorTableId, notes: Notes, facts: FactReading[]): Step<OrderComputation> {
+  const fill = readFill(product, order);
+  const results: LineResult[] = [];
+  let failure: Step<OrderComputation> | null = lines.length === 0 ? fail("mme.missing-dosage", "The order has no dosage instruction.") : null;
+  for (let i = 0; i < lines.length && failure === null; i += 1) {
+    const r = readLine(product, lines[i], notes, facts, lines.length > 1 ? `line ${i + 1}: ` : "");
+    if (r.ok) results.push(r.value);
+    else failure = r;
+  }
+  if (failure !== null && !failure.ok) {
+    if (!ESTIMABLE.has(failure.reason) || fill === null || !fill.ok) {
+      if (fill !== null && !fill.ok && lines.length === 0) return fail(fill.reason, fill.message);
+      return failure;
+    }
+    facts.push({ fact: "daily", where: "dispenseRequest", value: `${unitsWords(fill.value.units, product.unit)} over ${Math.round(fill.value.days * 100) / 100} days (the only usable reading)`, agrees: true });
+    return combine(product, [estimateFromFill(product, fill.value, notes)], tableId, notes);
+  }
+  if (lines.length > 1) assume(notes, "mme.assume.concurrent-dosages", `${lines.length} dosage instructions apply together: added up.`);
+  if (fill !== null && !fill.ok) facts.push({ fact: "daily", where: "dispenseRequest", value: `not read: ${fill.message}`, agrees: null });
+  if (fill !== null && fill.ok && !steps) {
+    const checked = checkFill(product, fill.value, results, facts);
+    if (!checked.ok) return checked;
+  }
   return combine(product, results, tableId, notes);
-}
-
-function highestGroup(product: OpioidProduct, groups: Dosage[][], tableId: FactorTableId, notes: Notes): Step<OrderComputation> {
-  const [only] = groups;
-  if (groups.length === 1 && only !== undefined) return computeGroup(product, only, tableId, notes);
-  let best: { value: OrderComputation; notes: Notes; sequence: number | undefined } | null = null;
-  for (const group of groups) {
-    const local = newNotes();
-    const r = computeGroup(product, group, tableId, local);
-    if (!r.ok) return r;
-    if (best === null || r.value.mmePerDay > best.value.mmePerDay) best = { value: r.value, notes: local, sequence: group[0]?.sequence };
-  }
-  if (best === null) return fail("mme.missing-dosage", "The order has no dosage instruction.");
-  notes.assumptions.push(...best.notes.assumptions);
-  notes.discrepancies.push(...best.notes.discrepancies);
-  if (groups.length > 1) {
-    assume(notes, "mme.assume.sequence-highest", `${groups.length} successive dosage instructions: the highest (sequence ${best.sequence ?? "none"}, ${num(best.value.mmePerDay)} MME/day) is counted.`);
-  }
-  return ok(best.value);
-}
-
-/** Computes an order's MME for a product, or says why it cannot. */
-export function computeOrder(product: OpioidProduct, mr: MedicationRequest, tableId: FactorTableId, notes: Notes): Step<OrderComputation> {
-  const groups = groupBySequence(mr.dosageInstruction ?? []);
-  const local = newNotes();
-  const r = groups.length === 0 ? fail("mme.missing-dosage", "The order has no dosage instruction.") : highestGroup(product, groups, tableId, local);
-  if (r.ok || !ESTIMABLE.has(r.reason)) {
-    notes.assumptions.push(...local.assumptions);
-    notes.discrepancies.push(...local.discrepancies);
-    return r;
-  }
-  const estimate = estimateFromDispense(product, mr.dispenseRequest, notes);
-  if (!estimate.ok) return groups.length > 0 ? r : estimate;
-  return combine(product, [estimate.value], tableId, notes);
 }

@@ -8,7 +8,7 @@
  * the product (the public sandbox's Synthea data), flagged.
  */
 import type { OpioidProduct, ProductUnit } from "@/lib/domain";
-import type { Quantity } from "fhir/r4";
+import type { QuantityView } from "@/lib/mme/read/json";
 import { assume, fail, num, ok, type Notes, type Step } from "@/lib/mme/notes";
 import { readQuantityUnit, type DoseUnit } from "@/lib/mme/units";
 
@@ -40,11 +40,14 @@ function singleStrength(product: OpioidProduct) {
   return product.ingredients.length === 1 ? (product.ingredients[0] ?? null) : null;
 }
 
-function writtenOf(q: Quantity, value: number): string {
+/** A dose Quantity as the engine reads it (from JSON, or built from the sig text). */
+export type DoseQuantity = Pick<QuantityView, "unit" | "code"> & { value: number | null; invalid?: boolean };
+
+function writtenOf(q: DoseQuantity, value: number): string {
   return `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
 }
 
-function fromMass(product: OpioidProduct, mg: number, q: Quantity, value: number, notes: Notes): Step<DoseAmount> {
+function fromMass(product: OpioidProduct, mg: number, q: DoseQuantity, value: number, notes: Notes): Step<DoseAmount> {
   const s = singleStrength(product);
   if (s === null || s.per === "hour") {
     return fail("mme.unknown-dose-unit", `A dose of ${writtenOf(q, value)} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
@@ -57,7 +60,7 @@ function fromMass(product: OpioidProduct, mg: number, q: Quantity, value: number
   return ok({ units: mg / strengthMg, massMg: mg });
 }
 
-function fromUnit(product: OpioidProduct, q: Quantity, value: number, unit: DoseUnit, notes: Notes): Step<DoseAmount> {
+function fromUnit(product: OpioidProduct, q: DoseQuantity, value: number, unit: DoseUnit, notes: Notes): Step<DoseAmount> {
   const unitWord = UNIT_WORD[product.unit];
   switch (unit.kind) {
     case "count":
@@ -85,9 +88,10 @@ function fromUnit(product: OpioidProduct, q: Quantity, value: number, unit: Dose
  * Fails with `mme.missing-dose` (no value), `mme.invalid-value` (zero, negative, not finite)
  * or `mme.unknown-dose-unit`.
  */
-export function readDoseQuantity(product: OpioidProduct, q: Quantity, notes: Notes, what = "dose"): Step<DoseAmount> {
+export function readDoseQuantity(product: OpioidProduct, q: DoseQuantity, notes: Notes, what = "dose"): Step<DoseAmount> {
   const value = q.value;
-  if (value === undefined) return fail("mme.missing-dose", `The ${what} has a unit but no value.`);
+  if (q.invalid === true) return fail("mme.invalid-value", `The ${what} value is not a number.`);
+  if (value === null) return fail("mme.missing-dose", `The ${what} has a unit but no value.`);
   if (!Number.isFinite(value) || value <= 0) return fail("mme.invalid-value", `The ${what} value ${String(value)} is not a positive number.`);
   const reading = readQuantityUnit(q);
   if (reading.kind === "unknown") {

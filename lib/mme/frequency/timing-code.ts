@@ -52,7 +52,7 @@ type Reading = TimingCodeFrequency | null;
 function fromText(text: string | undefined, via: TimingCodeFrequency["via"]): Reading {
   if (text === undefined || text.trim() === "") return null;
   const perDay = readFrequency(normalizeSig(text)).perDay;
-  return perDay === null ? null : { perDay: perDay.max, code: text.trim(), via };
+  return perDay === null ? null : { perDay: perDay.max, minPerDay: perDay.min, code: text.trim(), via };
 }
 
 function fromCoding(coding: CodingLike): Reading[] {
@@ -60,9 +60,15 @@ function fromCoding(coding: CodingLike): Reading[] {
   const isGts = coding.system !== undefined && GTS_SYSTEMS.has(coding.system);
   if (isGts && code !== undefined) {
     const perDay = GTS_ADMINISTRATIONS_PER_DAY[code.toUpperCase()];
-    if (perDay !== undefined) return [{ perDay, code, via: "gts-code" }];
+    if (perDay !== undefined) return [{ perDay, minPerDay: perDay, code, via: "gts-code" }];
   }
   return [fromText(code, "code-text"), fromText(coding.display, "display")];
+}
+
+/** Every reading of a `Timing.code`: each coding (GTS code, other code, display) and the text. */
+export function timingCodeReadings(code: CodeableConceptLike | null | undefined): TimingCodeFrequency[] {
+  if (code === null || code === undefined) return [];
+  return [...(code.coding ?? []).flatMap(fromCoding), fromText(code.text, "text")].filter((r): r is TimingCodeFrequency => r !== null);
 }
 
 /**
@@ -70,10 +76,7 @@ function fromCoding(coding: CodingLike): Reading[] {
  * disagree. The result is the maximum the code allows ("Q4-6H" -> 6). Pure; never throws.
  */
 export function administrationsPerDayFromTimingCode(code: CodeableConceptLike | null | undefined): Reading {
-  if (code === null || code === undefined) return null;
-  const readings = [...(code.coding ?? []).flatMap(fromCoding), fromText(code.text, "text")].filter(
-    (r): r is TimingCodeFrequency => r !== null,
-  );
+  const readings = timingCodeReadings(code);
   const [first] = readings;
   if (first === undefined) return null;
   const agree = readings.every((r) => Math.abs(r.perDay - first.perDay) < 1e-9);
@@ -109,13 +112,9 @@ export type TimingCodeVia =
 export interface TimingCodeFrequency {
   /** Administrations per day, the maximum the code allows (finite, > 0). */
   perDay: number;
+  /** The least the code allows ("Q4-6H": 4). */
+  minPerDay: number;
   /** The code (or text) that gave the number, as written. */
   code: string;
   via: TimingCodeVia;
-}
-
-/** Administrations per day from `Timing.code` (maximum the code allows), with the code as written; null when none. */
-export function timingCodePerDay(code: CodeableConceptLike | undefined): { perDay: number; code: string } | null {
-  const reading = administrationsPerDayFromTimingCode(code);
-  return reading === null || !Number.isFinite(reading.perDay) || reading.perDay <= 0 ? null : { perDay: reading.perDay, code: reading.code };
 }

@@ -1,219 +1,262 @@
 /**
- * Reads an RxNorm normalized name ("Acetaminophen 300 MG / HYDROcodone Bitartrate 5 MG
- * [Vicodin]", "72 HR Fentanyl 0.075 MG/HR Transdermal System") into a product, for codes the
- * catalog does not know. The result is always flagged "derived from the name" (source
- * `name-parse`): a clinician should check it. Anything the name does not state is left
- * unknown (no strength -> "unknown strength"), never guessed.
+ * Reads a product name as EHRs write it into its opioid ingredients, their strengths and the
+ * dose form. One reading among several (issue 13): the engine cross-checks it with the codes.
+ *
+ * Shapes read (each with a worked example in tests/mme/identify/name.test.ts):
+ * - RxNorm normalized names: "Acetaminophen 300 MG / HYDROcodone Bitartrate 5 MG [Vicodin]",
+ *   "72 HR Fentanyl 0.075 MG/HR Transdermal System", "Abuse-Deterrent 12 HR oxycodone ...";
+ * - Epic: hyphenated combinations whose strengths follow in the same order, brand in
+ *   parentheses: "HYDROcodone-acetaminophen (NORCO) 5-325 MG per tablet" (5 mg hydrocodone);
+ * - Medi-Span (all caps, form codes): "OXYCODONE-ASPIRIN 4.8355-325 MG OR TABS";
+ * - Oracle Health (Cerner): the product inside parentheses, a unit after each strength:
+ *   "HYDROcodone-acetaminophen (HYDROcodone-acetaminophen 5 mg-325 mg oral tablet)";
+ * - concentrations "5 mg/5 mL" (1 mg/mL, not 5), "100 mg/5 mL (20 mg/mL)" (both must agree),
+ *   patch rates "25 mcg/hr", "0.3 mg/24 hr" (12.5 mcg/h), per actuation "100 mcg/actuation".
+ * Certain or nothing: strengths are returned only when every opioid's strength is stated with a
+ * unit and maps to it without doubt ("OXYCODONE-ACETAMINOPHEN 5-325" has no unit: no strength,
+ * and the reason says so). Pure; patterns compile once; readings are memoized by name.
  */
-import type { DoseFormFamily, IngredientStrength, OpioidIngredient, OpioidProduct, ProductUnit, ReleaseKind } from "@/lib/domain";
+import type { IngredientStrength, OpioidIngredient, OpioidProduct } from "@/lib/domain";
+import { ingredientsNamed, ingredientsOfBrands, namesExtendedRelease, namesNaloxone, readDoseForm, type FormReading } from "./vocabulary";
 
-export type NameReading =
-  | { kind: "product"; product: OpioidProduct; formAssumed: boolean }
-  | { kind: "opioid-without-strength"; ingredients: OpioidIngredient[]; doseForm: DoseFormFamily | null }
-  | { kind: "naloxone" }
-  | { kind: "no-opioid" };
-
-/** Splits RxNorm components on "/", but not inside a unit such as MG/ML, MG/HR, MG/ACTUAT. */
-const COMPONENT_SPLIT = /\s*\/\s*(?!(?:ml|hr|h|actuat)\b)/i;
-const STRENGTH = /(\d+(?:\.\d+)?)\s*(mg|mcg|ug)(?:\s*\/\s*(ml|hr|h|actuat))?\b/i;
-const LEADING_WORDS = /^[^\d[]*/;
-
-function toStrength(ingredient: OpioidIngredient, value: number, unitText: string, perText: string | undefined): IngredientStrength {
-  const unit = unitText.toLowerCase() === "mg" ? "mg" : "mcg";
-  const per = perText?.toLowerCase();
-  if (per === "hr" || per === "h") return { ingredient, value: unit === "mg" ? value * 1000 : value, unit: "mcg", per: "hour" };
-  return { ingredient, value, unit, per: per === "ml" ? "mL" : "unit" };
-}
-
-interface Components {
-  strengths: IngredientStrength[];
-  unstrengthened: OpioidIngredient[];
+export interface NameReading {
+  /** Opioid ingredients named (generic names, then brands), in order. */
+  opioids: OpioidIngredient[];
+  naloxone: boolean;
+  /** Non-opioid ingredient words of a combination ("acetaminophen"). */
   others: string[];
+  /** Strength of each opioid when the name states every one with certainty; else null. */
+  strengths: IngredientStrength[] | null;
+  /** Why `strengths` is null although the name writes numbers; null when it writes none. */
+  strengthProblem: string | null;
+  /** The dose form the name states, or null. */
+  form: FormReading | null;
+  /** The name writes a strength (a number with a mass unit). */
+  statesStrength: boolean;
 }
 
-function readComponents(name: string): Components {
-  const result: Components = { strengths: [], unstrengthened: [], others: [] };
-  for (const component of name.split(COMPONENT_SPLIT)) {
-    const found = findIngredient(component);
-    if (found === null) {
-      const other = LEADING_WORDS.exec(component)?.[0]?.trim().split(/\s+/)[0]?.toLowerCase();
-      if (other !== undefined && other !== "") result.others.push(other);
+const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
+const MASS = String.raw`(?:mg|mcg|ug|µg|gm|g|milligrams?|micrograms?)`;
+const PER_WORD = String.raw`(?:ml|milliliters?|millilitres?|hr|hrs|hours?|h|actuations?|actuat|act|sprays?|doses?|puffs?)`;
+const ITEM = String.raw`${NUM}(?:\s*${MASS}(?![a-z]))?`;
+/** A separator between list items: "-" or "/" not followed by a denominator ("/5 mL", "/hr"). */
+const SEP = String.raw`\s*(?:-|\/(?!\s*${NUM}?\s*${PER_WORD}\b))\s*`;
+const LIST = new RegExp(String.raw`(?<![\d.a-z])(${ITEM}(?:${SEP}${ITEM})*)(?:\s*(${MASS})(?![a-z]))?(?:\s*\/\s*(${NUM})?\s*(${PER_WORD})\b)?`, "gi");
+const ITEM_PARTS = new RegExp(String.raw`(${NUM})\s*(${MASS})?`, "gi");
+const HAS_MASS = new RegExp(String.raw`\d\s*${MASS}(?![a-z])`, "i");
+const GROUPS = /\(([^()]*)\)|\[([^[\]]*)\]/g;
+const COMPONENTS = /\s+\/\s+/;
+const PREFIXES = /\b(?:abuse-deterrent|matrix delivery|\d+\s*(?:hr|hour)s?)\b/gi;
+const PART_SPLIT = /\s*(?:[-/,&+]|\band\b|\bwith\b)\s*/i;
+const WORD = /^[a-z][a-z.]*$/i;
+/** Relative difference under which two stated strengths are the same (rounding of salt strengths). */
+const SAME_STRENGTH = 0.02;
+
+interface ListMatch {
+  index: number;
+  values: { value: number; unit: string | undefined }[];
+  trailingUnit: string | undefined;
+  perNumber: number;
+  perWord: string | undefined;
+}
+
+function massMg(value: number, unit: string): number | null {
+  const u = unit.toLowerCase();
+  if (u === "mg" || u.startsWith("milligram")) return value;
+  if (u === "mcg" || u === "ug" || u === "µg" || u.startsWith("microgram")) return value / 1000;
+  if (u === "g" || u === "gm") return value * 1000;
+  return null;
+}
+
+/** The first strength list with a mass unit; `unitless` reports a list of numbers written without one. */
+function firstList(s: string): { list: ListMatch | null; unitless: boolean } {
+  let unitless = false;
+  for (const m of s.matchAll(LIST)) {
+    const body = m[1] ?? "";
+    const values = [...body.matchAll(ITEM_PARTS)].map((p) => ({ value: Number(p[1]), unit: p[2] }));
+    const trailingUnit = m[2];
+    if (!HAS_MASS.test(m[0])) {
+      if (values.length > 1) unitless = true;
       continue;
     }
-    const match = STRENGTH.exec(component.slice(found.index + found.length));
-    const value = match?.[1] === undefined ? NaN : Number(match[1]);
-    if (match === null || match[2] === undefined || !Number.isFinite(value) || value <= 0) result.unstrengthened.push(found.ingredient);
-    else result.strengths.push(toStrength(found.ingredient, value, match[2], match[3]));
+    const perWord = m[4]?.toLowerCase();
+    return { list: { index: m.index, values, trailingUnit, perNumber: m[3] === undefined ? 1 : Number(m[3]), perWord }, unitless };
   }
-  return result;
+  return { list: null, unitless };
 }
 
-/** Form from the name; when absent, inferred from the strength's denominator and flagged. */
-function formFor(name: string, strengths: IngredientStrength[]): { form: FormReading; assumed: boolean } {
-  const stated = readDoseForm(name);
-  if (stated !== null) return { form: stated, assumed: false };
-  const per = strengths[0]?.per;
-  if (per === "hour") return { form: { doseForm: "transdermal", unit: "patch", doseFormName: "Transdermal System", release: "ER/LA" }, assumed: true };
-  if (per === "mL") return { form: { doseForm: "oral-liquid", unit: "mL", doseFormName: "Oral Solution", release: "IR" }, assumed: true };
-  const release = /\b(?:er|extended release|kadian|ms contin|oxycontin)\b/i.test(name) ? "ER/LA" : "IR";
-  return { form: { doseForm: "oral-solid", unit: "tablet", doseFormName: "Oral Tablet", release }, assumed: true };
+function strengthOf(ingredient: OpioidIngredient, mg: number, list: ListMatch): IngredientStrength | null {
+  const per = list.perWord;
+  const denominator = list.perNumber;
+  if (!(mg > 0) || !(denominator > 0)) return null;
+  if (per === undefined || /^(?:act|spray|dose|puff)/.test(per)) return { ingredient, value: mg, unit: "mg", per: "unit" };
+  if (per.startsWith("m")) return { ingredient, value: mg / denominator, unit: "mg", per: "mL" };
+  return { ingredient, value: (mg * 1000) / denominator, unit: "mcg", per: "hour" };
+}
+
+function ingredientParts(segment: string): string[] {
+  return segment.replace(PREFIXES, " ").split(PART_SPLIT).map((p) => p.trim()).filter((p) => /[a-z]/i.test(p));
+}
+
+interface Plain {
+  opioids: OpioidIngredient[];
+  others: string[];
+  strengths: IngredientStrength[] | null;
+  problem: string | null;
+  statesStrength: boolean;
+  /** Values of a list with no ingredient before it ("(20 mg/mL)"): a restatement of the strength. */
+  bareMg: number[] | null;
+  bareList: ListMatch | null;
+}
+
+/** One name without parentheses: its ingredient parts and the strengths mapped to them by position. */
+function readPlain(text: string): Plain {
+  const opioids = ingredientsNamed(text);
+  const { list, unitless } = firstList(text);
+  const parts = ingredientParts(list === null ? text : text.slice(0, list.index));
+  const others = parts.filter((p) => ingredientsNamed(p).length === 0).map((p) => (p.split(/\s+/)[0] ?? "").toLowerCase()).filter((w) => WORD.test(w));
+  const base = { opioids, others, strengths: null, statesStrength: list !== null, bareMg: null, bareList: null };
+  if (list === null) return { ...base, problem: unitless ? "its strengths are written without a unit" : null };
+  const mgs: number[] = [];
+  for (let i = 0; i < list.values.length; i += 1) {
+    const v = list.values[i];
+    const unit = v?.unit ?? list.values.slice(i + 1).find((x) => x.unit !== undefined)?.unit ?? list.trailingUnit;
+    const mg = v === undefined || unit === undefined ? null : massMg(v.value, unit);
+    if (mg === null) return { ...base, problem: "a strength is written without a unit" };
+    mgs.push(mg);
+  }
+  if (parts.length === 0) return { ...base, problem: null, bareMg: mgs, bareList: list };
+  if (mgs.length !== parts.length) {
+    return { ...base, problem: `it gives ${mgs.length} strength${mgs.length === 1 ? "" : "s"} for ${parts.length} ingredients, so which is the opioid's is not certain` };
+  }
+  const strengths: IngredientStrength[] = [];
+  parts.forEach((part, i) => {
+    const ingredient = ingredientsNamed(part)[0];
+    const s = ingredient === undefined ? null : strengthOf(ingredient, mgs[i] ?? NaN, list);
+    if (s !== null) strengths.push(s);
+  });
+  const mapped = strengths.length === opioids.length && strengths.every((s) => opioids.includes(s.ingredient));
+  return { ...base, strengths: mapped ? strengths : null, problem: mapped ? null : "its strengths could not be matched to the opioids it names" };
+}
+
+/** RxNorm-style components "A 300 MG / B 5 MG", each with its own strength; null when the name is not of that shape. */
+function readComponents(text: string): Plain | null {
+  const components = text.split(COMPONENTS);
+  if (components.length < 2 || !components.every((c) => HAS_MASS.test(c))) return null;
+  const read = components.map(readPlain);
+  const opioids = [...new Set(read.flatMap((r) => r.opioids))];
+  const others = read.filter((r) => r.opioids.length === 0).flatMap((r) => r.others);
+  // Two salts of one opioid ("oxycodone hydrochloride 4.5 MG / oxycodone terephthalate 0.38 MG") add up.
+  const strengths: IngredientStrength[] = [];
+  for (const s of read.flatMap((r) => (r.opioids.length > 0 ? (r.strengths ?? []) : []))) {
+    const same = strengths.find((x) => x.ingredient === s.ingredient && x.per === s.per && x.unit === s.unit);
+    if (same === undefined) strengths.push({ ...s });
+    else same.value += s.value;
+  }
+  const complete = strengths.length === opioids.length && read.every((r) => r.opioids.length === 0 || r.strengths !== null);
+  return { opioids, others, strengths: complete ? strengths : null, problem: complete ? null : "a component's strength could not be read", statesStrength: true, bareMg: null, bareList: null };
+}
+
+function sameStrengths(a: readonly IngredientStrength[], b: readonly IngredientStrength[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x) => b.some((y) => y.ingredient === x.ingredient && y.per === x.per && Math.abs(toMg(x) - toMg(y)) <= SAME_STRENGTH * Math.max(toMg(x), toMg(y))));
+}
+
+function toMg(s: IngredientStrength): number {
+  return s.unit === "mg" ? s.value : s.value / 1000;
+}
+
+function describe(s: readonly IngredientStrength[]): string {
+  return s.map((x) => `${x.ingredient} ${x.value} ${x.unit}${x.per === "unit" ? "" : x.per === "mL" ? "/mL" : "/h"}`).join(" + ");
+}
+
+function readName(name: string): NameReading {
+  const inner: string[] = [];
+  const brands: string[] = [];
+  const main = name.replace(GROUPS, (_m, paren: string | undefined, bracket: string | undefined) => {
+    const content = paren ?? bracket ?? "";
+    if (HAS_MASS.test(content)) inner.push(content);
+    else brands.push(content);
+    return " ";
+  });
+  const readings = [readComponents(main) ?? readPlain(main), ...inner.map((t) => readComponents(t) ?? readPlain(t))];
+  const opioids = [...new Set([...readings.flatMap((r) => r.opioids), ...ingredientsOfBrands(brands.join(" ")), ...ingredientsOfBrands(main)])];
+  const others = [...new Set(readings.flatMap((r) => r.others))].filter((w) => !namesNaloxone(w) || opioids.length > 0);
+  const stated: IngredientStrength[][] = [];
+  let problem: string | null = null;
+  for (const r of readings) {
+    if (r.strengths !== null) stated.push(r.strengths);
+    else if (r.bareMg !== null && r.bareList !== null && r.bareMg.length === 1 && opioids.length === 1 && opioids[0] !== undefined) {
+      const s = strengthOf(opioids[0], r.bareMg[0] ?? NaN, r.bareList);
+      if (s !== null) stated.push([s]);
+    } else if (r.problem !== null) problem ??= r.problem;
+  }
+  const [first] = stated;
+  let strengths: IngredientStrength[] | null = null;
+  if (first !== undefined) {
+    const conflict = stated.find((s) => !sameStrengths(s, first));
+    if (conflict !== undefined) problem = `it states two different strengths (${describe(first)}; ${describe(conflict)})`;
+    else if (first.length === opioids.length) {
+      strengths = first;
+      problem = null;
+    } else problem ??= "not every opioid it names has a strength";
+  }
+  return {
+    opioids,
+    naloxone: namesNaloxone(name),
+    others,
+    strengths,
+    strengthProblem: strengths === null ? problem : null,
+    form: readDoseForm(name),
+    statesStrength: readings.some((r) => r.statesStrength),
+  };
 }
 
 /** Names repeat across orders: readings are memoized (bounded; the reading depends only on the name). */
 const MAX_CACHED_NAMES = 4096;
 const readings = new Map<string, NameReading>();
 
-/** Reads one name. Pure, no I/O; patterns are module constants. The result must not be mutated. */
-export function parseProductName(name: string): NameReading {
+/** Reads one name. The result is shared and must not be mutated. */
+export function readProductName(name: string): NameReading {
   const cached = readings.get(name);
   if (cached !== undefined) return cached;
-  const reading = readName(name);
+  const reading = readName(name.replace(/\s+/g, " ").trim());
   if (readings.size >= MAX_CACHED_NAMES) readings.clear();
   readings.set(name, reading);
   return reading;
 }
 
-function readName(name: string): NameReading {
-  const { strengths, unstrengthened, others } = readComponents(name);
-  if (strengths.length === 0 && unstrengthened.length === 0) {
-    const brand = findBrandIngredient(name);
-    if (brand !== null) return { kind: "opioid-without-strength", ingredients: [brand], doseForm: readDoseForm(name)?.doseForm ?? null };
-    return namesNaloxone(name) ? { kind: "naloxone" } : { kind: "no-opioid" };
-  }
-  if (unstrengthened.length > 0) {
-    const ingredients = [...strengths.map((s) => s.ingredient), ...unstrengthened];
-    return { kind: "opioid-without-strength", ingredients, doseForm: readDoseForm(name)?.doseForm ?? null };
-  }
-  const { form, assumed } = formFor(name, strengths);
+/**
+ * The product a name describes, when it states every opioid strength; the form, when the name
+ * does not state it, is inferred from the strength's denominator (per hour: a patch; per mL:
+ * a liquid; per unit: an oral tablet) and `formAssumed` says so. A per-hour strength on a
+ * product that is not a patch ("15 mg/12 hr tablet") is not a rate: null (not certain).
+ */
+export function productFromName(name: string, reading: NameReading): { product: OpioidProduct; formAssumed: boolean } | null {
+  const strengths = reading.strengths;
+  const per = strengths?.[0]?.per;
+  if (strengths === null || strengths.length === 0 || per === undefined || strengths.some((s) => s.per !== per)) return null;
+  const stated = reading.form;
+  if (per === "hour" && stated !== null && stated.doseForm !== "transdermal") return null;
+  const inferred: FormReading =
+    per === "hour"
+      ? { doseForm: "transdermal", unit: "patch", doseFormName: "Transdermal System", release: "ER/LA" }
+      : per === "mL"
+        ? { doseForm: "oral-liquid", unit: "mL", doseFormName: "Oral Solution", release: "IR" }
+        : { doseForm: "oral-solid", unit: "tablet", doseFormName: "Oral Tablet", release: namesExtendedRelease(name) ? "ER/LA" : "IR" };
+  const form = stated ?? inferred;
+  // The unit a dose is counted in follows the strength: a spray of a per-mL solution is not a mL.
+  const unit = per === "mL" ? "mL" : per === "unit" && form.unit === "mL" ? inferred.unit : form.unit;
   const product: OpioidProduct = {
     rxnorm: null,
     name: name.trim(),
     ingredients: strengths,
-    otherIngredients: others,
+    otherIngredients: reading.others,
     doseForm: form.doseForm,
     doseFormName: form.doseFormName,
     release: form.release,
-    unit: form.unit,
+    unit,
     source: "name-parse",
   };
-  return { kind: "product", product, formAssumed: assumed };
-}
-
-/**
- * RxNorm dose-form names -> dose-form family, product unit and release, read from a
- * normalized name ("... Extended Release Oral Tablet") or a Medication.form text. The
- * phrases are fixed RxNorm vocabulary, matched longest first; patterns compile once.
- */
-
-export interface FormReading {
-  doseForm: DoseFormFamily;
-  doseFormName: string;
-  unit: ProductUnit;
-  release: ReleaseKind;
-}
-
-type FormRow = readonly [phrase: string, doseForm: DoseFormFamily, unit: ProductUnit, formName: string];
-
-const FORM_ROWS: readonly FormRow[] = [
-  ["extended release oral tablet", "oral-solid", "tablet", "Extended Release Oral Tablet"],
-  ["extended release oral capsule", "oral-solid", "capsule", "Extended Release Oral Capsule"],
-  ["disintegrating oral tablet", "oral-solid", "tablet", "Disintegrating Oral Tablet"],
-  ["oral tablet", "oral-solid", "tablet", "Oral Tablet"],
-  ["oral capsule", "oral-solid", "capsule", "Oral Capsule"],
-  ["oral solution", "oral-liquid", "mL", "Oral Solution"],
-  ["oral suspension", "oral-liquid", "mL", "Oral Suspension"],
-  ["oral concentrate", "oral-liquid", "mL", "Oral Concentrate"],
-  ["transdermal system", "transdermal", "patch", "Transdermal System"],
-  ["transdermal patch", "transdermal", "patch", "Transdermal Patch"],
-  ["buccal film", "buccal", "film", "Buccal Film"],
-  ["buccal tablet", "buccal", "tablet", "Buccal Tablet"],
-  ["sublingual film", "sublingual", "film", "Sublingual Film"],
-  ["sublingual tablet", "sublingual", "tablet", "Sublingual Tablet"],
-  ["sublingual spray", "sublingual", "spray", "Sublingual Spray"],
-  ["mucosal spray", "sublingual", "spray", "Mucosal Spray"],
-  ["nasal spray", "nasal", "spray", "Nasal Spray"],
-  ["oral lozenge", "oral-transmucosal", "lozenge", "Oral Lozenge"],
-  ["lozenge", "oral-transmucosal", "lozenge", "Lozenge"],
-  ["troche", "oral-transmucosal", "lozenge", "Troche"],
-  ["injectable solution", "injection", "mL", "Injectable Solution"],
-  ["injectable suspension", "injection", "mL", "Injectable Suspension"],
-  ["injection", "injection", "mL", "Injection"],
-  ["prefilled syringe", "injection", "mL", "Prefilled Syringe"],
-  ["auto-injector", "injection", "mL", "Auto-Injector"],
-  ["cartridge", "injection", "mL", "Cartridge"],
-  ["rectal suppository", "other", "unit", "Rectal Suppository"],
-  ["suppository", "other", "unit", "Suppository"],
-  ["elixir", "oral-liquid", "mL", "Elixir"],
-  ["syrup", "oral-liquid", "mL", "Syrup"],
-  ["patch", "transdermal", "patch", "Patch"],
-  ["tablet", "oral-solid", "tablet", "Tablet"],
-  ["capsule", "oral-solid", "capsule", "Capsule"],
-];
-
-const FORM_PATTERNS: readonly [RegExp, FormRow][] = FORM_ROWS.map((row) => [new RegExp(`\\b${row[0].replace("-", "\\-")}\\b`, "i"), row]);
-const EXTENDED_RELEASE = /\bextended release\b|\b(?:12|24) hr\b|\ber\b/i;
-
-/** The dose form named in a text, or null when none of the RxNorm phrases appears. */
-export function readDoseForm(text: string): FormReading | null {
-  for (const [pattern, row] of FORM_PATTERNS) {
-    if (!pattern.test(text)) continue;
-    const [, doseForm, unit, doseFormName] = row;
-    const release: ReleaseKind = doseForm === "transdermal" || EXTENDED_RELEASE.test(text) ? "ER/LA" : "IR";
-    return { doseForm, unit, doseFormName, release };
-  }
-  return null;
-}
-
-/**
- * Opioid ingredient names (and a few brand names) -> OpioidIngredient, for names that are
- * not in the catalog. Patterns compile once at module load.
- */
-
-const NAMES: readonly (readonly [string, OpioidIngredient])[] = [
-  ["benzhydrocodone", "benzhydrocodone"], ["hydrocodone", "hydrocodone"], ["oxycodone", "oxycodone"],
-  ["dihydrocodeine", "dihydrocodeine"], ["codeine", "codeine"], ["hydromorphone", "hydromorphone"],
-  ["oxymorphone", "oxymorphone"], ["morphine", "morphine"], ["sufentanil", "sufentanil"], ["fentanyl", "fentanyl"],
-  ["levomethadyl", "levomethadyl"], ["methadone", "methadone"], ["levorphanol", "levorphanol"],
-  ["meperidine", "meperidine"], ["pethidine", "meperidine"], ["tapentadol", "tapentadol"], ["tramadol", "tramadol"],
-  ["buprenorphine", "buprenorphine"], ["butorphanol", "butorphanol"], ["pentazocine", "pentazocine"], ["opium", "opium"],
-];
-
-/** Brand names that identify the opioid when the generic name is absent ("Percocet 5/325"). */
-const BRANDS: readonly (readonly [string, OpioidIngredient])[] = [
-  ["percocet", "oxycodone"], ["oxycontin", "oxycodone"], ["roxicodone", "oxycodone"], ["xtampza", "oxycodone"], ["roxybond", "oxycodone"], ["endocet", "oxycodone"],
-  ["vicodin", "hydrocodone"], ["norco", "hydrocodone"], ["lortab", "hydrocodone"], ["hysingla", "hydrocodone"], ["zohydro", "hydrocodone"], ["apadaz", "benzhydrocodone"],
-  ["dilaudid", "hydromorphone"], ["exalgo", "hydromorphone"], ["duragesic", "fentanyl"], ["actiq", "fentanyl"], ["fentora", "fentanyl"], ["subsys", "fentanyl"], ["lazanda", "fentanyl"], ["abstral", "fentanyl"],
-  ["ms contin", "morphine"], ["kadian", "morphine"], ["avinza", "morphine"], ["arymo", "morphine"],
-  ["nucynta", "tapentadol"], ["ultram", "tramadol"], ["ultracet", "tramadol"], ["conzip", "tramadol"], ["seglentis", "tramadol"],
-  ["opana", "oxymorphone"], ["dolophine", "methadone"], ["methadose", "methadone"], ["demerol", "meperidine"], ["dsuvia", "sufentanil"],
-  ["suboxone", "buprenorphine"], ["subutex", "buprenorphine"], ["zubsolv", "buprenorphine"], ["butrans", "buprenorphine"], ["belbuca", "buprenorphine"], ["sublocade", "buprenorphine"], ["brixadi", "buprenorphine"],
-];
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternation = (rows: readonly (readonly [string, OpioidIngredient])[]): RegExp =>
-  new RegExp(`\\b(${rows.map(([n]) => escape(n)).join("|")})\\b`, "i");
-
-const NAME_PATTERN = alternation(NAMES);
-const BRAND_PATTERN = alternation(BRANDS);
-const NALOXONE_PATTERN = /\b(naloxone|narcan|kloxxado|zimhi)\b/i;
-const nameMap = new Map(NAMES.map(([n, i]) => [n, i]));
-const brandMap = new Map(BRANDS.map(([n, i]) => [n, i]));
-
-/** The first opioid ingredient named in `text` and where it starts, or null. */
-export function findIngredient(text: string): { ingredient: OpioidIngredient; index: number; length: number } | null {
-  const match = NAME_PATTERN.exec(text);
-  const word = match?.[1]?.toLowerCase();
-  const ingredient = word === undefined ? undefined : nameMap.get(word);
-  if (match === null || ingredient === undefined) return null;
-  return { ingredient, index: match.index, length: match[0].length };
-}
-
-/** The opioid a brand name in `text` stands for, or null. */
-export function findBrandIngredient(text: string): OpioidIngredient | null {
-  const word = BRAND_PATTERN.exec(text)?.[1]?.toLowerCase();
-  return word === undefined ? null : brandMap.get(word) ?? null;
-}
-
-export function namesNaloxone(text: string): boolean {
-  return NALOXONE_PATTERN.test(text);
+  return { product, formAssumed: stated === null };
 }

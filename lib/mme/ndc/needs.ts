@@ -1,30 +1,27 @@
 /**
- * Whether any order needs the NDC table: a medication coded with an NDC and with no RxNorm
- * code the catalog knows. The caller then loads the table lazily (loadNdcLookup); otherwise
- * the ~56 KB (gzipped) table is never downloaded.
+ * Whether any order needs the NDC table: a medication carrying an NDC coding (in the order's
+ * concept, a contained Medication, or a supplied Medication). Every NDC coding is a reading of the
+ * product that must agree with the others (lib/mme/identify), so the table is needed even when an
+ * RxNorm code is present. The caller then loads the table lazily (loadNdcLookup); otherwise the
+ * ~56 KB (gzipped) table is never downloaded. Reads unparsed JSON; never throws.
  */
-import type { CodeableConcept, Medication, MedicationRequest, Resource } from "fhir/r4";
-import { isNdcSystem, isRxNormSystem } from "@/lib/domain/code-systems";
-import { productByRxnorm } from "@/lib/mme/catalog";
+import { isNdcSystem } from "@/lib/domain/code-systems";
+import { arr, at } from "@/lib/mme/read/json";
 
-function ndcOnly(concept: CodeableConcept | undefined): boolean {
-  const codings = concept?.coding ?? [];
-  const hasNdc = codings.some((c) => isNdcSystem(c.system) && typeof c.code === "string");
-  const knownRxnorm = codings.some((c) => isRxNormSystem(c.system) && typeof c.code === "string" && productByRxnorm(c.code) !== null);
-  return hasNdc && !knownRxnorm;
+function hasNdc(concept: unknown): boolean {
+  for (const c of arr(at(concept, "coding"))) if (isNdcSystem(typeof at(c, "system") === "string" ? String(at(c, "system")) : undefined) && typeof at(c, "code") === "string") return true;
+  return false;
 }
 
-function isMedication(resource: Resource): resource is Medication {
-  return resource.resourceType === "Medication";
+function medicationHasNdc(resource: unknown): boolean {
+  return at(resource, "resourceType") === "Medication" && hasNdc(at(resource, "code"));
 }
 
-function containedNdcOnly(resource: Resource): boolean {
-  return isMedication(resource) && ndcOnly(resource.code);
-}
-
-export function needsNdcLookup(requests: readonly MedicationRequest[], medications: readonly Medication[] = []): boolean {
-  return (
-    requests.some((r) => ndcOnly(r.medicationCodeableConcept) || (r.contained ?? []).some(containedNdcOnly)) ||
-    medications.some((m) => ndcOnly(m.code))
-  );
+export function needsNdcLookup(requests: readonly unknown[], medications: readonly unknown[] = []): boolean {
+  for (const r of arr(requests)) {
+    if (hasNdc(at(r, "medicationCodeableConcept"))) return true;
+    for (const c of arr(at(r, "contained"))) if (medicationHasNdc(c)) return true;
+  }
+  for (const m of arr(medications)) if (medicationHasNdc(m)) return true;
+  return false;
 }

@@ -13,7 +13,7 @@ const HOURS_PER_DAY = 24;
 const HOURS_PER_WEEK = 168;
 
 const INTRO = new RegExp(
-  String.raw`\b(max|maximum|not to exceed|do not exceed|don t exceed|dont exceed|no more than|not more than|nte|do not take more than|do not use more than|never more than|up to)\b`,
+  String.raw`\b(mdd|max daily dose|maximum daily dose|max daily amount|maximum daily amount|max|maximum|not to exceed|do not exceed|don t exceed|dont exceed|no more than|not more than|nte|do not take more than|do not use more than|never more than|up to)\b`,
   "g",
 );
 const BODY = new RegExp(
@@ -25,7 +25,7 @@ const NON_OPIOID = new RegExp(
   String.raw`^\s*(?:of\s+)?(?:acetaminophen|apap|tylenol|paracetamol|ibuprofen|aspirin|asa|nsaid)\b` +
     String.raw`(?:\s*(?:per|a|in|\/|each|every|within)\s+(?:${NUM}\s*)?(?:days?|d|hours?|hrs?|h)\b|\s+daily\b)?`,
 );
-const DAILY_WORD = /daily|day|24/;
+const DAILY_WORD = /daily|day|24|mdd/;
 const MAX_WINDOW_CHARS = 120;
 
 export interface CapsReading {
@@ -48,7 +48,7 @@ function periodHours(n: string | undefined, unit: string | undefined, dailyWord:
 }
 
 function capUnit(spelling: string | undefined): { unit: SigCap["unit"]; multiplier: number } | null {
-  if (spelling === undefined) return null;
+  if (spelling === undefined) return { unit: "dose-unit", multiplier: 1 };
   if (spelling === "x" || spelling.startsWith("dose") || spelling === "times") return { unit: "administration", multiplier: 1 };
   const ml = ML_PER_HOUSEHOLD_UNIT[spelling];
   if (ml !== undefined) return { unit: "mL", multiplier: ml };
@@ -79,7 +79,7 @@ export function readCaps(normalized: string): CapsReading {
       continue;
     }
     const [whole, prefix = "", range, unitSpelling, n, periodUnit, dailyWord] = body;
-    const hours = periodHours(n, periodUnit, dailyWord, prefix);
+    const hours = periodHours(n, periodUnit, dailyWord, `${m[1] ?? ""} ${prefix}`);
     // "up to 2 tablets every 6 hours" is a dose range, not a cap: "up to" caps only per day or longer.
     if (isUpTo && (hours === null || hours < HOURS_PER_DAY)) continue;
     const nonOpioid = NON_OPIOID.exec(window.slice(whole.length));

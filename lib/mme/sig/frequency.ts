@@ -78,7 +78,9 @@ const EXPLICIT: readonly Rule[] = [
 
 /** Times of day; each category counts once. Clock times ("8 am") first, so "pm" is not read twice. */
 const CLOCK = /\b(\d{1,2})(?:\s(\d{2}))?\s*(am|pm)\b/g;
-const TIMES_OF_DAY: ReadonlyArray<{ re: RegExp; flag?: Flag }> = [
+const TIMES_OF_DAY: ReadonlyArray<{ re: RegExp; flag?: Flag; count?: number }> = [
+  // "before meals", "with meals", "ac", "pc": three meals a day (the times-of-day category counts 3).
+  { re: /\b(?:(?:with|before|after)\s+(?:meals|each meal|every meal|all meals)|ac|pc)\b/g, count: 3 },
   { re: /\b(?:qam|q am|am|every morning|each morning|in the morning|in am|mornings?|breakfast|upon waking|on waking)\b/g },
   { re: /\b(?:noon|midday|lunch|lunchtime)\b/g },
   { re: /\bafternoons?\b/g },
@@ -86,11 +88,17 @@ const TIMES_OF_DAY: ReadonlyArray<{ re: RegExp; flag?: Flag }> = [
   { re: /\b(?:qhs|q hs|hs|q bedtime|at bedtime|bedtime|before bed|at bed|at night|nightly|every night|each night|qn|q night|nights?)\b/g, flag: "at-bedtime" },
 ];
 const SEQUENTIAL = /\b(?:then|followed by|after that|thereafter)\b/;
+/** Days of the week (full names, and the abbreviations EHRs print: "Sun/Tu/Th/Sa", "M,W,F" is not read). */
+const WEEKDAY = /\b(sun|sundays?|mon|mondays?|tue|tues|tu|tuesdays?|wed|weds|wednesdays?|thu|thur|thurs|th|thursdays?|fri|fridays?|sat|sa|saturdays?)\b/g;
+const DATE_AFTER = /^\s+\d{1,2}\s*\/\s*\d{1,2}/;
+const WEEKDAY_KEY: Readonly<Record<string, string>> = { su: "sun", mo: "mon", tu: "tue", we: "wed", th: "thu", fr: "fri", sa: "sat" };
 const ADDITIONAL = /\b(?:additional|extra|another|in addition|plus|repeat|repeated)\b/;
 const LEFTOVER_TIMES = /\bx\s*\d|\b\d+\s*x\b|\b(?:twice|thrice)\b/;
 
 export interface FrequencyReading {
   perDay: NumberRange | null;
+  /** The frequency comes from days of the week named ("Sun/Tu/Th/Sa"). */
+  weekdays: boolean;
   /** How many frequency statements were found (counts and intervals plus times of day). */
   mentions: number;
   /** How many of them were counts or intervals (not times of day). */
@@ -119,31 +127,47 @@ function readExplicit(s: string): { found: NumberRange[]; flags: Set<Flag>; rest
   return { found, flags, rest };
 }
 
-function readTimesOfDay(s: string): { count: number; bedtime: boolean; rest: string } {
+function readTimesOfDay(s: string): { count: number; meals: number; bedtime: boolean; rest: string } {
   const clocks = matchesOf(CLOCK, s);
   const distinctClocks = new Set(clocks.map(({ m }) => `${m[1]}:${m[2] ?? "00"}${m[3]}`));
   let rest = blank(s, clocks.map((c) => c.span));
   let count = distinctClocks.size;
+  let meals = 0;
   let bedtime = false;
-  for (const { re, flag } of TIMES_OF_DAY) {
+  for (const { re, flag, count: weight } of TIMES_OF_DAY) {
     const hits = matchesOf(re, rest);
     if (hits.length > 0) {
-      count += 1;
+      count += weight ?? 1;
+      if (weight !== undefined) meals += weight;
       bedtime ||= flag === "at-bedtime";
     }
     rest = blank(rest, hits.map((h) => h.span));
   }
-  return { count, bedtime, rest };
+  return { count, meals, bedtime, rest };
 }
 
 const AMBIGUOUS = (message: string): SigWarning => ({ code: "sig.ambiguous-frequency", message });
 
+/** Distinct days of the week named ("on monday wednesday friday", "Sun/Tu/Th/Sa"). */
+function readWeekdays(s: string): { days: number; rest: string } {
+  // A day followed by a date ("Starting Tue 5/28/2019") is a date, not a schedule.
+  const hits = matchesOf(WEEKDAY, s).filter(({ span }) => !DATE_AFTER.test(s.slice(span.end, span.end + 12)));
+  const distinct = new Set(hits.map(({ m }) => WEEKDAY_KEY[(m[1] ?? "").slice(0, 2)] ?? ""));
+  const abbreviationsOnly = hits.every(({ m }) => (m[1] ?? "").length <= 3);
+  // Lone abbreviations ("th", "sa") are read as days only when several are listed.
+  if (hits.length === 0 || (abbreviationsOnly && distinct.size < 2)) return { days: 0, rest: s };
+  return { days: distinct.size, rest: blank(s, hits.map((h) => h.span)) };
+}
+
 /** Reads the administrations per day of a normalized sig. Pure; never throws. */
 export function readFrequency(s: string): FrequencyReading {
   const explicit = readExplicit(s);
+  const weekdays = readWeekdays(explicit.rest);
+  if (weekdays.days > 0) return fromWeekdays(explicit.found, weekdays.days, weekdays.rest);
   const tod = readTimesOfDay(explicit.rest);
   const onlyEveryOtherDay = explicit.found.length > 0 && explicit.found.every((r) => r.min === 0.5 && r.max === 0.5);
   const base = {
+    weekdays: false,
     mentions: explicit.found.length + tod.count,
     explicitMentions: explicit.found.length,
     everyOtherDay: explicit.flags.has("every-other-day") || onlyEveryOtherDay,
@@ -162,13 +186,31 @@ export function readFrequency(s: string): FrequencyReading {
     return { ...base, perDay: null, warnings: [AMBIGUOUS("The sig text allows additional doses beyond its frequency; no frequency was used.")] };
   }
   if (first !== undefined) {
-    if (first.max >= 1 && tod.count > first.max) {
+    // "2 times a day with meals": the meals say when, the count says how many.
+    const timesOfDay = tod.count - tod.meals;
+    if (first.max >= 1 && timesOfDay > first.max) {
       return { ...base, perDay: null, warnings: [AMBIGUOUS("The times of day in the sig text exceed its written frequency; none was used.")] };
     }
     return { ...base, perDay: first, warnings: leftover(tod.rest) };
   }
   if (tod.count > 0) return { ...base, perDay: { min: tod.count, max: tod.count }, warnings: leftover(tod.rest) };
   return { ...base, perDay: null, warnings: [...leftover(tod.rest), { code: "sig.no-frequency", message: "The sig text states no frequency." }] };
+}
+
+/**
+ * A schedule by days of the week: N named days = N/7 a day, unless a written frequency says
+ * the same per week. A daily frequency next to named days ("once daily and two on sundays") or
+ * times of day on those days leave the most per day unknown: null.
+ */
+function fromWeekdays(found: readonly NumberRange[], days: number, rest: string): FrequencyReading {
+  const base = { mentions: found.length + 1, explicitMentions: found.length, everyOtherDay: false, atBedtime: false, weekdays: true };
+  const perDay = { min: days / DAYS_PER_WEEK, max: days / DAYS_PER_WEEK };
+  const [first] = found;
+  if (found.length === 0 || (found.length === 1 && first !== undefined && sameRange(first, perDay))) {
+    const tod = readTimesOfDay(rest);
+    if (tod.count <= 1) return { ...base, perDay, warnings: [] };
+  }
+  return { ...base, perDay: null, warnings: [AMBIGUOUS("The sig text names days of the week beside another frequency; the most per day is not certain.")] };
 }
 
 function leftover(rest: string): SigWarning[] {

@@ -14,6 +14,7 @@ import { readCaps, type CapsReading } from "./caps";
 import { readDose, type DoseReading } from "./dose";
 import { readFrequency, type FrequencyReading } from "./frequency";
 import { normalizeSig } from "./normalize";
+import { readParts, withoutDispenseFields } from "./parts";
 import { readAsNeeded, readRoute } from "./route";
 import type { NumberRange, ParsedSig, SigCap, SigDose, SigRoute, SigWarning } from "./types";
 
@@ -29,7 +30,7 @@ const SEQUENTIAL = /\b(?:then|followed by|after that|thereafter)\b/;
 
 function emptyResult(text: string, warning: SigWarning): ParsedSig {
   return {
-    text, dose: null, doseAlternate: null, administrationsPerDay: null, asNeeded: false, route: null,
+    text, dose: null, doseAlternate: null, administrationsPerDay: null, dosePerDay: null, bothSides: false, asNeeded: false, route: null,
     patchChangeHours: null, everyOtherDay: false, atBedtime: false, caps: [], warnings: [warning],
   };
 }
@@ -94,25 +95,29 @@ export function parseSig(input: string): ParsedSig {
   if (text.length > MAX_SIG_CHARS) {
     return emptyResult(text, { code: "sig.too-long", message: `The sig text is longer than ${MAX_SIG_CHARS} characters and was not read.` });
   }
-  const normalized = normalizeSig(text);
+  const normalized = normalizeSig(withoutDispenseFields(text));
   const capsReading = readCaps(normalized);
   const doseReading = readDose(capsReading.rest);
   const freq = readFrequency(doseReading.rest);
   const routeReading = readRoute(normalized);
-  const { perDay, warnings: perDayWarnings } = resolvePerDay(normalized, capsReading, doseReading, freq);
+  const single = resolvePerDay(normalized, capsReading, doseReading, freq);
+  const parts = doseReading.dose === null || single.perDay === null ? readParts(normalized, doseReading) : null;
+  const { perDay, warnings: perDayWarnings } = parts === null ? single : { perDay: null, warnings: [] };
   const impliedTransdermal = routeReading.warnings.length === 0 && doseReading.dose?.unit === "patch";
   const route = routeReading.route ?? (impliedTransdermal ? "transdermal" : null);
   return {
     text,
-    dose: doseReading.dose,
-    doseAlternate: doseReading.alternate,
+    dose: parts === null ? doseReading.dose : null,
+    doseAlternate: parts === null ? doseReading.alternate : null,
     administrationsPerDay: perDay,
+    dosePerDay: parts,
+    bothSides: doseReading.bothSides,
     asNeeded: readAsNeeded(normalized),
     route,
     patchChangeHours: patchChangeHours(route, doseReading.dose, normalized, perDay),
     everyOtherDay: freq.everyOtherDay,
     atBedtime: freq.atBedtime,
     caps: capsReading.caps,
-    warnings: [...capsReading.warnings, ...doseReading.warnings, ...routeReading.warnings, ...perDayWarnings],
+    warnings: parts === null ? [...capsReading.warnings, ...doseReading.warnings, ...routeReading.warnings, ...perDayWarnings] : [...capsReading.warnings, ...routeReading.warnings],
   };
 }

@@ -19,7 +19,7 @@ const UNIT_SPELLINGS: ReadonlyArray<readonly [SigDoseUnit, readonly string[]]> =
   ["capsule", ["capsules", "capsule", "capsuls", "capsul", "caps", "cap"]],
   ["patch", ["patches", "patchs", "patch", "ptch"]],
   ["film", ["films", "film", "strips", "strip"]],
-  ["spray", ["sprays", "spray", "actuations", "actuation", "puffs", "puff"]],
+  ["spray", ["sprays", "spray", "actuations", "actuation", "puffs", "puff", "inhalations", "inhalation"]],
   ["lozenge", ["lozenges", "lozenge", "troches", "troche"]],
   ["suppository", ["suppositories", "suppository", "supps", "supp"]],
   ["unit", ["pills", "pill"]],
@@ -40,12 +40,15 @@ export const ML_PER_HOUSEHOLD_UNIT: Readonly<Record<string, number>> = {
   tbsp: 15,
 };
 
+/** Masses in grams converted to mg. */
+export const MG_PER_GRAM_UNIT: Readonly<Record<string, number>> = { grams: 1000, gram: 1000, gm: 1000, g: 1000 };
+
 const UNIT_BY_SPELLING = new Map<string, SigDoseUnit>(
   UNIT_SPELLINGS.flatMap(([unit, spellings]) => spellings.map((s) => [s, unit] as const)),
 );
 
 /** Alternation of every unit spelling (product, volume, mass, household), longest first. */
-export const UNIT_ALT = [...UNIT_BY_SPELLING.keys(), ...Object.keys(ML_PER_HOUSEHOLD_UNIT)]
+export const UNIT_ALT = [...UNIT_BY_SPELLING.keys(), ...Object.keys(ML_PER_HOUSEHOLD_UNIT), ...Object.keys(MG_PER_GRAM_UNIT)]
   .sort((a, b) => b.length - a.length)
   .join("|");
 
@@ -69,6 +72,17 @@ export const SMALL_NUMBER_WORDS: Readonly<Record<string, number>> = {
 export const TENS_WORDS: Readonly<Record<string, number>> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
+
+/**
+ * Words that may follow a number written without a unit when the number is a dose ("take 2 by
+ * mouth", "1 po qd", "and 1 at bedtime"). Any other word after the number is a unit this parser
+ * does not know ("1 g", "14 units", "4 clicks"): the dose is then unknown, never one tablet.
+ */
+export const UNITLESS_FOLLOWERS = new Set([
+  "by", "po", "p", "orally", "oral", "sl", "pr", "q", "every", "each", "daily", "bid", "tid", "qid", "qd", "qod", "qhs", "hs", "qam", "qpm",
+  "at", "in", "into", "with", "as", "prn", "x", "twice", "once", "nightly", "before", "after", "under", "per", "then", "for", "to", "on",
+  "morning", "evening", "night", "bedtime", "noon", "now", "today", "up", "or", "and", "times", "time", "sublingually", "buccally", "weekly",
+]);
 
 /** Verbs that introduce a dose ("take 1", "apply 1"), used to read a unit-less dose. */
 export const DOSE_VERB_ALT =

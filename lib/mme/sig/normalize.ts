@@ -14,6 +14,8 @@ import { SMALL_NUMBER_WORDS, TENS_WORDS, UNIT_ALT } from "./lexicon";
 const SMALL_ALT = Object.keys(SMALL_NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|");
 const TENS_ALT = Object.keys(TENS_WORDS).join("|");
 
+/** Calendar dates ("Starting Tue 5/28/2019"): not doses, fractions or days of a weekly schedule. */
+const DATES = /\b(?:(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\b/g;
 const UNICODE_FRACTION = /(\d+\s?)?([½¼¾])/g;
 const UNICODE_FRACTION_VALUE: Readonly<Record<string, number>> = { "½": 0.5, "¼": 0.25, "¾": 0.75 };
 const DASHES = /[\u2010-\u2015\u2212]/g;
@@ -40,6 +42,12 @@ const DIGIT_LETTER = /(\d)([a-z])/g;
 const LETTER_DIGIT = /([a-z])(\d)/g;
 const GLUED_PRN = /([a-z])prn\b/g;
 const SLASH = /\s*\/\s*/g;
+/** Surescripts fields run together ("bidx9 days", "tidprnpain", "prnas needed", "dayinstrplease"). */
+const GLUED_X = /\b(bid|tid|qid|qd|qod|qhs|qam|qpm|daily|nightly|prn)x\b/g;
+const GLUED_AFTER = /\b(bid|tid|qid|qhs|prn)(?=[a-z]{2,})/g;
+const GLUED_INSTR = /([a-z])instr(?!uct)|\binstr(?=[a-z])(?!uct)/g;
+/** A number repeated as its word after parentheses were stripped ("every 4 four hours" -> "every 4 4 hours"). */
+const REPEATED_NUMBER = /\b(\d+(?:\.\d+)?) \1\b(?!\s*[-/.])/g;
 const RANGE_WORDS = /(\d)\s*(?:-|\bto\b|\bor\b|\bthrough\b)\s*(?=\d)/g;
 const PARENS = /([()])/g;
 const OTHER_PUNCT = /[,;:!?"*[\]{}=+~_|\\@$%^&<>`']|\.(?!\d)/g;
@@ -78,6 +86,7 @@ export function normalizeSig(text: string): string {
   let s = text
     .toLowerCase()
     .replace(SPACES, " ")
+    .replace(DATES, " ")
     .replace(UNICODE_FRACTION, (_m, whole: string | undefined, f: string) =>
       ` ${(whole === undefined ? 0 : Number(whole)) + (UNICODE_FRACTION_VALUE[f] ?? 0)} `,
     )
@@ -96,10 +105,15 @@ export function normalizeSig(text: string): string {
     .replace(DIGIT_LETTER, "$1 $2")
     .replace(LETTER_DIGIT, "$1 $2")
     .replace(GLUED_PRN, "$1 prn")
+    .replace(GLUED_X, "$1 x")
+    .replace(GLUED_AFTER, "$1 ")
+    .replace(GLUED_AFTER, "$1 ")
+    .replace(GLUED_INSTR, (_m, before: string | undefined) => (before === undefined ? "instr " : `${before} instr`))
     .replace(SLASH, " / ")
     .replace(RANGE_WORDS, "$1-")
     .replace(PARENS, " $1 ")
     .replace(OTHER_PUNCT, " ")
-    .replace(SPACES, " ");
+    .replace(SPACES, " ")
+    .replace(REPEATED_NUMBER, "$1");
   return s.trim();
 }

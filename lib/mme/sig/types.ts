@@ -44,8 +44,11 @@ export interface SigDose extends NumberRange {
  */
 export interface SigCap {
   amount: number;
-  /** `"administration"` for "doses"/"times" caps. */
-  unit: SigDoseUnit | "administration";
+  /**
+   * `"administration"` for "doses"/"times" caps; `"dose-unit"` for a cap written without a unit
+   * ("mdd 6", "max 6/day"): in the unit the dose is given in (tablets, for a tablet dose).
+   */
+  unit: SigDoseUnit | "administration" | "dose-unit";
   /** The cap's period in hours (24 for "per day"). */
   periodHours: number;
 }
@@ -55,6 +58,8 @@ export type SigWarningCode =
   | "sig.empty"
   | "sig.no-dose"
   | "sig.dose-unit-missing"
+  /** A number followed by a unit this parser does not read ("14 units", "1 vial"): the dose is unknown. */
+  | "sig.unknown-dose-unit"
   | "sig.ambiguous-dose"
   | "sig.no-frequency"
   | "sig.ambiguous-frequency"
@@ -85,6 +90,14 @@ export interface ParsedSig {
   doseAlternate: SigDose | null;
   /** Administrations per day; null when not stated or ambiguous. The engine uses `max`. */
   administrationsPerDay: NumberRange | null;
+  /**
+   * Units per day of a multi-part sig whose parts have their own dose and frequency ("2 tablets
+   * three times daily and 1 at bedtime" = 7 tablets a day); null otherwise. When set, `dose` and
+   * `administrationsPerDay` are null (there is no single dose or frequency).
+   */
+  dosePerDay: SigDose | null;
+  /** "each nostril", "both eyes": the dose read is already twice the number written. */
+  bothSides: boolean;
   asNeeded: boolean;
   route: SigRoute | null;
   /** For patches: hours between changes ("every 72 hours", "every 3 days"); null otherwise. */

@@ -64,10 +64,12 @@ export function codingInMedicationSet(coding: Coding, id: MedicationValueSetId):
   return set.has(coding.code.trim());
 }
 
-const urineByCode = new Map(URINE_DRUG_TESTS.map((t) => [t.code, t]));
+/** Built on first use, so a consumer that never reads drug tests (the warehouse UDF) does not carry them. */
+let urineByCode: ReadonlyMap<string, UrineDrugTest> | null = null;
 /** The urine drug test a LOINC coding names, or null. */
 export function urineDrugTest(coding: Coding): UrineDrugTest | null {
   if (!isLoincSystem(coding.system) || coding.code === undefined) return null;
+  urineByCode ??= new Map(URINE_DRUG_TESTS.map((t) => [t.code, t]));
   return urineByCode.get(coding.code.trim()) ?? null;
 }
 

@@ -8,15 +8,16 @@
 import type { MedicationRequest } from "fhir/r4";
 import type { ActualUse, PlanRefusal, PlanWarning, RegimenItem, TaperOptions } from "@/lib/domain";
 import { readDoseQuantity } from "@/lib/mme/dose/quantity";
+import { quantity as quantityView } from "@/lib/mme/read/json";
 import { newNotes } from "@/lib/mme/notes";
 import { durationHours } from "@/lib/mme/units";
 import { fmt } from "../format";
 
 /** Doses a day from the order's dispense request, rounded down (never above what was supplied); null when it has none. */
 export function prescribedSupply(item: RegimenItem, request: MedicationRequest): ActualUse | null {
-  const quantity = request.dispenseRequest?.quantity;
+  const quantity = quantityView(request.dispenseRequest?.quantity);
   const hours = durationHours(request.dispenseRequest?.expectedSupplyDuration);
-  if (quantity === undefined || hours === null || item.unitsPerAdministration <= 0) return null;
+  if (quantity === null || hours === null || item.unitsPerAdministration <= 0) return null;
   const read = readDoseQuantity(item.product, quantity, newNotes(), "dispensed quantity");
   if (!read.ok) return null;
   const days = hours / 24;

@@ -28,7 +28,7 @@ const SOURCE_NAMES: Record<ReadinessSource, string> = { medications: "Medication
 /** Every readiness finding for the patient at `asOf`, the gates they put on the plan, long-term use and the sources that were unavailable. */
 export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig = READINESS_DEFAULTS): ReadinessResult {
   const lookback = config.activeOrderLookbackDays ?? inputs.mme.lookbackDays;
-  const orders = resolveOrders(inputs.medicationRequests, inputs.medications);
+  const orders = resolveOrders(inputs.medicationRequests, inputs.medications, asOf, lookback);
   const longTerm = longTermUseFinding(inputs, asOf, config);
   const findings: Finding[] = [
     deceasedFinding(inputs),
@@ -61,7 +61,7 @@ export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: 
  */
 export function medicationFindings(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig = READINESS_DEFAULTS): { cnsDepressants: FindingOf<"reason.cns-depressants">; naloxone: FindingOf<"caution.naloxone"> } {
   const lookback = config.activeOrderLookbackDays ?? inputs.mme.lookbackDays;
-  const orders = resolveOrders(inputs.medicationRequests, inputs.medications);
+  const orders = resolveOrders(inputs.medicationRequests, inputs.medications, asOf, lookback);
   return { cnsDepressants: cnsDepressantFinding(inputs, orders, asOf, lookback), naloxone: naloxoneFinding(inputs, orders, asOf, config) };
 }
 

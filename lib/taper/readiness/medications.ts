@@ -1,60 +1,58 @@
 /**
- * Medication orders for readiness: resolve each MedicationRequest's medication (code or
- * referenced/contained Medication), decide whether it is current, and classify it
- * (benzodiazepine, other CNS depressant, naloxone, buprenorphine for OUD, methadone).
+ * Medication orders for readiness: each MedicationRequest's medication and currency come from the
+ * one reading every consumer shares (lib/mme `readOrderIdentities`: the same status, intent, date,
+ * supply and timing-bound rules as the MME, and the same resolution of referenced or contained
+ * Medications); readiness classifies the medication (benzodiazepine, other CNS depressant,
+ * naloxone, buprenorphine for OUD, methadone).
  */
-import type { CodeableConcept, Medication, MedicationRequest, Resource } from "fhir/r4";
+import type { CodeableConcept, Medication, MedicationRequest } from "fhir/r4";
 import type { Evidence, IsoDate } from "@/lib/domain";
 import { isRxNormSystem } from "@/lib/domain/code-systems";
-import { parseReference } from "@/lib/domain/references";
+import { readOrderIdentities } from "@/lib/mme";
 import { naloxoneByRxnormCode, productByRxnorm } from "@/lib/mme/catalog";
 import {
   BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, NALTREXONE, OTHER_CNS_DEPRESSANTS,
 } from "../codes/medications";
 import { codingInMedicationSet } from "../codes/valuesets";
-import { daysBetween } from "../dates";
 import { codings, conceptText, conceptTexts, dayOf } from "./fhir";
+
+export type Currency = "current" | "stale" | "not-active";
 
 export interface MedicationOrder {
   reference: string;
   status: string;
   authoredOn: IsoDate | null;
-  validUntil: IsoDate | null;
   concept: CodeableConcept | undefined;
   text: string;
+  /** At the readiness as-of date, by the shared rule (a status "unknown" order counts as current: it may be active). */
+  currency: Currency;
 }
 
 export interface ClassifiedOrder extends MedicationOrder {
   classes: Array<{ cls: MedicationClass; byName: boolean }>;
 }
 
-/** Every MedicationRequest with its medication resolved and classified (a code first, else the name, flagged). */
-export function resolveOrders(requests: readonly MedicationRequest[], medications: readonly Medication[]): ClassifiedOrder[] {
-  return requests.map((mr) => {
-    const concept = mr.medicationCodeableConcept ?? referencedConcept(mr, medications);
+/** Every MedicationRequest with its medication resolved, its currency at `asOf`, and its class (a code first, else the name, flagged). */
+export function resolveOrders(requests: readonly MedicationRequest[], medications: readonly Medication[], asOf: IsoDate, lookbackDays: number): ClassifiedOrder[] {
+  const identities = readOrderIdentities(requests, { asOf, lookbackDays, medications });
+  return requests.map((mr, i) => {
+    const id = identities[i];
+    const concept: CodeableConcept | undefined = id === undefined || (id.codings.length === 0 && id.names.length === 0) ? undefined : toConcept(id.codings, id.names);
     const order: MedicationOrder = {
       reference: `MedicationRequest/${mr.id ?? "(no id)"}`,
       status: mr.status,
       authoredOn: dayOf(mr.authoredOn),
-      validUntil: dayOf(mr.dispenseRequest?.validityPeriod?.end),
       concept,
       text: conceptText(concept),
+      currency: id === undefined ? "not-active" : id.currency.state === "not-current" ? (id.currency.reason === "mme.excluded.stale" ? "stale" : "not-active") : "current",
     };
     return { ...order, classes: classify(concept, conceptTexts(concept)) };
   });
 }
 
-function referencedConcept(mr: MedicationRequest, medications: readonly Medication[]): CodeableConcept | undefined {
-  const ref = mr.medicationReference?.reference;
-  if (ref === undefined) return mr.medicationReference?.display === undefined ? undefined : { text: mr.medicationReference.display };
-  const contained = ref.startsWith("#") ? (mr.contained ?? []).filter(isMedication).find((r) => r.id === ref.slice(1)) : undefined;
-  if (contained !== undefined) return contained.code;
-  const target = parseReference(ref);
-  return medications.find((m) => target?.resourceType === "Medication" && m.id === target.id)?.code ?? (mr.medicationReference?.display === undefined ? undefined : { text: mr.medicationReference.display });
-}
-
-function isMedication(resource: Resource): resource is Medication {
-  return resource.resourceType === "Medication";
+function toConcept(list: ReadonlyArray<{ system: string | undefined; code: string | undefined; display: string | undefined }>, names: readonly string[]): CodeableConcept {
+  const coding = list.map((c) => ({ ...(c.system === undefined ? {} : { system: c.system }), ...(c.code === undefined ? {} : { code: c.code }), ...(c.display === undefined ? {} : { display: c.display }) }));
+  return names[0] === undefined ? { coding } : { coding, text: names[0] };
 }
 
 const LISTS: Array<[MedicationClass, MedicationCodeList]> = [
@@ -110,15 +108,12 @@ function isBupOudText(lower: string): boolean {
   return /\bbuprenorphine\b/.test(lower) && (/\bnaloxone\b/.test(lower) || /\bsublingual\b/.test(lower));
 }
 
-export type Currency = "current" | "stale" | "not-active";
-
-/** Active and authored within the lookback (or still valid): current. Active but older: stale (shown, not counted). */
-export function currency(order: MedicationOrder, asOf: IsoDate, lookbackDays: number): Currency {
-  if (order.status !== "active") return "not-active";
-  if (order.validUntil !== null && order.validUntil >= asOf) return "current";
-  if (order.authoredOn === null) return "current";
-  const age = daysBetween(order.authoredOn, asOf);
-  return age !== null && age <= lookbackDays ? "current" : "stale";
+/**
+ * The order's currency at the readiness as-of date, decided once by the shared rule in
+ * `resolveOrders` (the as-of date and lookback given here are those it was decided with).
+ */
+export function currency(order: MedicationOrder, _asOf?: IsoDate, _lookbackDays?: number): Currency {
+  return order.currency;
 }
 
 /** Evidence for an order, saying when it was identified by name and any remark (stale...). */

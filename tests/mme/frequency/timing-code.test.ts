@@ -11,7 +11,7 @@ describe("administrationsPerDayFromTimingCode", () => {
     ["WK", 1 / 7], // weekly
     ["MO", 1 / 30], // monthly = 30 days (CDC MMECalculator ToDaily)
   ])("GTS code %s -> %d per day", (code, perDay) => {
-    expect(administrationsPerDayFromTimingCode(gts(code))).toEqual({ perDay, code, via: "gts-code" });
+    expect(administrationsPerDayFromTimingCode(gts(code))).toMatchObject({ perDay, code, via: "gts-code" });
   });
 
   it("covers every frequency code of the TimingAbbreviation value set", () => {
@@ -51,6 +51,6 @@ describe("administrationsPerDayFromTimingCode", () => {
   });
 
   it("agreeing code and text give the code's reading", () => {
-    expect(administrationsPerDayFromTimingCode({ ...gts("Q6H", "Q6H"), text: "every 6 hours" })).toEqual({ perDay: 4, code: "Q6H", via: "gts-code" });
+    expect(administrationsPerDayFromTimingCode({ ...gts("Q6H", "Q6H"), text: "every 6 hours" })).toMatchObject({ perDay: 4, code: "Q6H", via: "gts-code" });
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Product identification: catalog and supplement codes, Epic-style multi-coding concepts,
  * RxNorm normalized names (flagged), medicationReference (contained, supplied, urn:uuid,
- * ingredient strengths), NDC codes through the CDC 2018 table.
+ * ingredient strengths), NDC codes through the CDC 2018 table; every reading must agree
+ * (a conflict is not computable, showing both readings, never "first coding wins").
  */
 import type { Medication } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { makeNdcLookup } from "@/lib/mme/ndc";
 import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
-import { parseProductName } from "@/lib/mme/identify/name";
+import { productFromName, readProductName } from "@/lib/mme/identify/name";
 import { productByRxnorm } from "@/lib/mme/catalog";
 import { codes, every, one, order, patch, perDay, RXNORM, tab, UCUM } from "../builders";
 
@@ -31,10 +32,14 @@ describe("catalog supplement (codes real data has that the TSV lacks)", () => {
     expect(productByRxnorm("856980")?.ingredients[0]?.value).toBe(10);
   });
 
-  it("856980 (Synthea display 'Acetaminophen/Hydrocodone') is the 10/300 SCD; the display's missing strength is shown", () => {
+  it("856980 (Synthea display 'Acetaminophen/Hydrocodone') is the 10/300 SCD; the display confirms the opioid, not the strength", () => {
     const o = one(order("856980", every({ value: 1 }, 6), { medicationCodeableConcept: { coding: [{ system: RXNORM, code: "856980", display: "Acetaminophen/Hydrocodone" }], text: "Acetaminophen/Hydrocodone" } }));
+    // 10 mg hydrocodone x 4 a day x factor 1 = 40
     expect(o.mmePerDay).toBeCloseTo(40, 9);
-    expect(o.discrepancies[0]).toContain("states no strength");
+    expect(o.readings.filter((r) => r.fact === "product")).toEqual([
+      { fact: "product", where: "RxNorm 856980", value: "hydrocodone 10 mg per tablet (used)", agrees: true },
+      { fact: "product", where: 'name "Acetaminophen/Hydrocodone"', value: "hydrocodone, no strength", agrees: true },
+    ]);
   });
 
   it("Epic-style concept with many codings: the first full product wins over ingredient codes listed before it", () => {
@@ -54,24 +59,24 @@ describe("RxNorm normalized names (codes not in the catalog), flagged", () => {
     ["Abuse-Deterrent 12 HR Oxycodone Hydrochloride 15 MG Extended Release Oral Tablet", "oxycodone", 15, "mg", "unit", "oral-solid"],
     ["fentanyl 0.4 MG/ACTUAT Metered Dose Nasal Spray", "fentanyl", 0.4, "mg", "unit", "nasal"],
   ])("%s", (name, ingredient, value, unit, per, doseForm) => {
-    const r = parseProductName(name);
-    expect(r.kind).toBe("product");
-    if (r.kind === "product") {
-      expect(r.product.ingredients).toEqual([{ ingredient, value, unit, per }]);
-      expect(r.product.doseForm).toBe(doseForm);
-      expect(r.product.source).toBe("name-parse");
-    }
+    const built = productFromName(name, readProductName(name));
+    expect(built?.product.ingredients).toEqual([{ ingredient, value, unit, per }]);
+    expect(built?.product.doseForm).toBe(doseForm);
+    expect(built?.product.source).toBe("name-parse");
   });
 
   it.each([
-    ["Acetaminophen/Hydrocodone", "opioid-without-strength"],
-    ["Percocet", "opioid-without-strength"],
-    ["Naloxone Hydrochloride 0.4 MG/ML Injectable Solution", "naloxone"],
-    ["24hr nicotine transdermal patch", "no-opioid"],
-    ["Apomorphine 30 MG/3ML", "no-opioid"], // "morphine" only as a whole word
-    ["Dihydrocodeine 16 MG", "product"],
-  ])("%s -> %s", (name, kind) => {
-    expect(parseProductName(name).kind).toBe(kind);
+    ["Acetaminophen/Hydrocodone", ["hydrocodone"], false, null],
+    ["Percocet", ["oxycodone"], false, null],
+    ["Naloxone Hydrochloride 0.4 MG/ML Injectable Solution", [], true, null],
+    ["24hr nicotine transdermal patch", [], false, null],
+    ["Apomorphine 30 MG/3ML", [], false, null], // "morphine" only as a whole word
+    ["Dihydrocodeine 16 MG", ["dihydrocodeine"], false, 16],
+  ] as const)("%s -> opioids %j, naloxone %s, strength %s", (name, opioids, naloxone, strength) => {
+    const r = readProductName(name);
+    expect(r.opioids).toEqual(opioids);
+    expect(r.naloxone).toBe(naloxone);
+    expect(r.strengths?.[0]?.value ?? null).toBe(strength);
   });
 
   it("an order with an unknown code and a normalized display is computed and flagged 'derived from the name'", () => {
@@ -100,7 +105,7 @@ describe("medicationReference", () => {
   ])("%s resolves to a supplied Medication", (reference) => {
     const o = one(order("x", perDay(tab(1), 4), { medicationCodeableConcept: undefined, medicationReference: { reference } }), { medications: [oxyMedication] });
     expect(o.mmePerDay).toBeCloseTo(30, 9);
-    expect(codes(o)).toContain("mme.assume.medication-reference");
+    expect(o.readings[0]).toEqual({ fact: "product", where: "RxNorm 1049621", value: "oxycodone 5 mg per tablet (used)", agrees: true });
   });
 
   it("a contained Medication (#id)", () => {
@@ -131,10 +136,22 @@ describe("NDC codes through the CDC 2018 table (RxNorm preferred when both are p
     expect(o.sources.product).toBe("ndc-table");
   });
 
-  it("RxNorm wins over NDC", () => {
+  it("an NDC and an RxNorm code for different strengths disagree: not computable, both readings shown (no code wins by position)", () => {
+    // NDC 00093-6902-45 is a 75 mcg/h patch, RxNorm 245134 a 25 mcg/h patch: 180 or 60 MME/day?
     const o = one(order("x", every(patch(1), 72), { medicationCodeableConcept: { coding: [{ system: NDC, code: "00093690245" }, { system: RXNORM, code: "245134" }] } }), { ndcLookup });
-    expect(o.mmePerDay).toBeCloseTo(60, 9);
+    expect(o.status).toBe("not-computable");
+    expect(o.reason).toBe("mme.conflicting-product");
+    expect(o.message).toContain("25 mcg/h");
+    expect(o.message).toContain("75 mcg/h");
+    expect(o.mmePerDay).toBeNull();
+  });
+
+  it("an NDC and an RxNorm code of the same product agree, and both are listed as readings", () => {
+    const o = one(order("x", every(patch(1), 72), { medicationCodeableConcept: { coding: [{ system: NDC, code: "00093690245" }, { system: RXNORM, code: "197696" }] } }), { ndcLookup });
+    // 1 patch worn x 75 mcg/h x 2.4 = 180
+    expect(o.mmePerDay).toBeCloseTo(180, 9);
     expect(o.sources.product).toBe("rxnorm-catalog");
+    expect(o.readings.filter((r) => r.fact === "product").map((r) => [r.where, r.agrees])).toEqual([["NDC 00093690245", true], ["RxNorm 197696", true]]);
   });
 
   it("Sublocade (buprenorphine without strength in the file) is excluded as buprenorphine", () => {

@@ -16,6 +16,8 @@ export interface SigCase {
   atBedtime?: boolean;
   caps?: SigCap[];
   alternate?: [number, number, SigDoseUnit];
+  /** Units a day of a multi-part sig: [min, max, unit]. */
+  dosePerDay?: [number, number, SigDoseUnit | null];
   warnings?: SigWarningCode[];
 }
 
@@ -130,7 +132,8 @@ export const SIG_CORPUS: readonly SigCase[] = [
   { text: "Take 1 tab x2", dose: [1, 1, "tablet"], perDay: null, prn: false, warnings: ["sig.ambiguous-frequency"] },
   { text: "take 2 tabs bid x 3 days then 1 tab bid", dose: null, perDay: null, prn: false, warnings: ["sig.ambiguous-dose", "sig.sequential-instructions"] },
   { text: "take 1 tab daily x 7 days, then 1 tab twice daily", dose: [1, 1, "tablet"], perDay: null, prn: false, warnings: ["sig.sequential-instructions"] },
-  { text: "take 1 tab in the morning and 2 tabs at bedtime", dose: null, perDay: [2, 2], prn: false, atBedtime: true, warnings: ["sig.ambiguous-dose"] },
+  // Two parts, each with its own dose and time: 1 + 2 = 3 tablets a day (no single dose or frequency).
+  { text: "take 1 tab in the morning and 2 tabs at bedtime", dose: null, perDay: null, dosePerDay: [3, 3, "tablet"], prn: false, atBedtime: true },
   { text: "take 1 tab bid and 1 tab at bedtime", dose: [1, 1, "tablet"], perDay: null, prn: false, warnings: ["sig.ambiguous-frequency"] },
   { text: "Take 1 tablet twice daily; may take an additional tablet as needed", dose: [1, 1, "tablet"], perDay: null, prn: true, warnings: ["sig.ambiguous-frequency"] },
   { text: "take 1 tab q6h or q4h", dose: [1, 1, "tablet"], perDay: null, prn: false, warnings: ["sig.ambiguous-frequency"] },

@@ -27,6 +27,8 @@ describe("parseSig: the sig corpus", () => {
     if (c.atBedtime !== undefined) expect(r.atBedtime).toBe(c.atBedtime);
     if (c.caps !== undefined) expect(r.caps).toEqual(c.caps);
     if (c.alternate !== undefined) expect(r.doseAlternate === null ? null : [r.doseAlternate.min, r.doseAlternate.max, r.doseAlternate.unit]).toEqual(c.alternate);
+    if (c.dosePerDay !== undefined) expect(r.dosePerDay === null ? null : [r.dosePerDay.min, r.dosePerDay.max, r.dosePerDay.unit]).toEqual(c.dosePerDay);
+    else expect(r.dosePerDay).toBeNull();
     for (const code of c.warnings ?? []) expect(r.warnings.map((w) => w.code)).toContain(code);
     // A sig read without doubt carries no warning about the parts it read.
     if (c.warnings === undefined) expect(r.warnings).toEqual([]);
