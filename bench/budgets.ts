@@ -8,6 +8,8 @@
 export const BUDGETS = {
   /** calculateMme over 10,000 MedicationRequests, median. */
   mme10kMs: 50,
+  /** calculateMme over ONE order with 100,000 dosage lines (issue 13: linear time; one bad record must not freeze a tab), median. */
+  mmeDosageLines100kMs: 1000,
   /** The `mme` command over a 100k-resource Bulk Data export: wall time, median. */
   commandWallSeconds: 5,
   /** ... and peak resident memory. */

@@ -25,7 +25,7 @@ const REPO_ROOT = resolve(__dirname, "..");
 const ENGINE_SETTINGS: WorkerSettings = {
   sizes: [1_000, 10_000, 100_000], bigSize: 100_000,
   plan: { warmups: 5, runs: 15 }, bigPlan: { warmups: 1, runs: 5 },
-  maxOpioids: 5, taperBatch: 20,
+  maxOpioids: 5, taperBatch: 20, dosageLines: 100_000,
 };
 const COMMAND_RESOURCES = 100_000;
 const COMMAND_RUNS = 3;

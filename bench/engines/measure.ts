@@ -53,6 +53,50 @@ export function benchMme(sizes: readonly number[], planFor: (size: number) => Ru
   });
 }
 
+export interface DosageLinesBenchRow {
+  lines: number;
+  ms: Stat;
+  /** What the engine made of the order (every line is read and cross-checked before the verdict). */
+  status: string;
+  reason: string | null;
+  /** Readings listed on the ledger for it (bounded: the first lines one by one, then one summary entry). */
+  readingsListed: number;
+}
+
+/**
+ * One current oxycodone 5 mg order with `lines` concurrent dosage lines (deterministic): each a
+ * structured dose and timing.repeat, every third also a sig text that must agree with them. Every
+ * line is read and cross-checked; their sum is far above the plausible daily maximum, so the
+ * verdict comes only after the last line (the worst case: nothing stops the reading early).
+ */
+export function dosageLinesOrder(lines: number): MedicationRequest {
+  return {
+    resourceType: "MedicationRequest", id: "many-lines", status: "active", intent: "order",
+    subject: { reference: "Patient/bench" }, authoredOn: "2025-05-20",
+    medicationCodeableConcept: { coding: [{ system: RXNORM_SYSTEM, code: "1049621", display: "oxycodone hydrochloride 5 MG Oral Tablet" }] },
+    dosageInstruction: Array.from({ length: lines }, (_, i) => {
+      const tablets = 1 + (i % 2);
+      const hours = 4 + (i % 4);
+      return {
+        ...(i % 3 === 0 ? { text: `take ${tablets} tablet${tablets > 1 ? "s" : ""} every ${hours} hours` } : {}),
+        timing: { repeat: { frequency: 1, period: hours, periodUnit: "h" as const } },
+        doseAndRate: [{ doseQuantity: { value: tablets, unit: "tablet", system: UCUM_SYSTEM, code: "{tablet}" } }],
+      };
+    }),
+  };
+}
+
+/** calculateMme over one order of `lines` dosage lines. */
+export function benchDosageLines(lines: number, plan: RunPlan): DosageLinesBenchRow {
+  const input: MmeInput = { medicationRequests: [dosageLinesOrder(lines)], asOf: BENCH_AS_OF };
+  let last: MmeResult | null = null;
+  const ms = timeRuns(() => calculateMme(input), plan, (r) => {
+    last = r;
+  });
+  const order = (last ?? calculateMme(input)).orders[0];
+  return { lines, ms, status: order?.status ?? "missing", reason: order?.reason ?? null, readingsListed: order?.readings.length ?? 0 };
+}
+
 /** Current opioid orders of the taper benchmark, in the order they are added (1 to 5 opioids). */
 export const TAPER_REGIMEN = [
   { rxnorm: "891881", display: "morphine sulfate 15 MG Extended Release Oral Tablet", unit: "tablet", periodHours: 12, asNeeded: false },

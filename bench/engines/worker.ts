@@ -4,7 +4,7 @@
  * hot paths). Reads its settings as JSON from argv[2], writes the results as JSON on stdout.
  */
 import { benchCdsOrderSign } from "./cds";
-import { benchMme, benchTaper } from "./measure";
+import { benchDosageLines, benchMme, benchTaper } from "./measure";
 import { isWorkerSettings } from "./settings";
 
 const raw: unknown = JSON.parse(process.argv[2] ?? "null");
@@ -15,4 +15,5 @@ if (!isWorkerSettings(raw)) {
 const settings = raw;
 const mme = benchMme(settings.sizes, (size) => (size >= settings.bigSize ? settings.bigPlan : settings.plan));
 const taper = benchTaper(settings.maxOpioids, settings.plan, settings.taperBatch);
-void benchCdsOrderSign(settings.plan).then((cds) => process.stdout.write(JSON.stringify({ mme, taper, cds })));
+const dosageLines = benchDosageLines(settings.dosageLines, settings.bigPlan);
+void benchCdsOrderSign(settings.plan).then((cds) => process.stdout.write(JSON.stringify({ mme, taper, cds, dosageLines })));

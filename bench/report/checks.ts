@@ -30,6 +30,7 @@ export function maxRounds(report: BenchReport): number | null {
 
 export function budgetChecks(report: BenchReport): BudgetCheck[] {
   const row10k = report.engines?.mme.find((r) => r.orders === 10_000);
+  const lines = report.engines?.dosageLines.lines === 100_000 ? report.engines.dosageLines : null;
   const cmd = report.command;
   const heavy = report.app?.patients.find((p) => p.patient === HEAVY_PATIENT)?.tokenToMmeMs ?? null;
   const rounds = maxRounds(report);
@@ -38,6 +39,7 @@ export function budgetChecks(report: BenchReport): BudgetCheck[] {
   const cds = report.engines?.cds ?? null;
   return [
     check("mme10kMs", "calculateMme, 10,000 orders", `< ${BUDGETS.mme10kMs} ms`, row10k ? stat(row10k.ms, "ms") : null, row10k ? row10k.ms.median < BUDGETS.mme10kMs : null),
+    check("mmeDosageLines100kMs", "calculateMme, one order with 100,000 dosage lines", `< ${BUDGETS.mmeDosageLines100kMs} ms`, lines ? stat(lines.ms, "ms", 0) : null, lines ? lines.ms.median < BUDGETS.mmeDosageLines100kMs : null),
     check("commandWallSeconds", "`mme` command, 100k resources: wall time", `< ${BUDGETS.commandWallSeconds} s`, cmd ? stat(cmd.wallSeconds, "s", 2) : null, cmd ? cmd.wallSeconds.median < BUDGETS.commandWallSeconds : null),
     check("commandPeakMb", "`mme` command, 100k resources: peak memory", `< ${BUDGETS.commandPeakMb} MB`, cmd ? stat(cmd.peakMb, "MB", 0) : null, cmd ? cmd.peakMb.median < BUDGETS.commandPeakMb : null),
     check("heavyTokenToMmeMs", "Heavy patient: token response to MME on screen", `<= ${num(BUDGETS.heavyTokenToMmeMs / 1000, 1)} s`, heavy ? stat(heavy, "ms", 0) : null, heavy ? heavy.median <= BUDGETS.heavyTokenToMmeMs : null),

@@ -29,6 +29,12 @@ function cdsOrderSign(r: BenchReport): string {
   return `The order-sign call took ${num(row.ms.median, 1)} ms (median wall; CPU ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms) for ${row.orders} prefetched orders. Measured while writing it: parsing the prefetch with the zod schemas (lib/fhir) is about half of the CPU time, readiness a third, calculateMme a tenth.${noise(r, row.ms, BUDGETS.cdsOrderSign100Ms, "ms")} Fix: parse only the resource types a service reads (already the case) and skip Observation parsing for order-sign when no readiness finding needs it.`;
 }
 
+function dosageLines(r: BenchReport): string {
+  const row = r.engines?.dosageLines;
+  if (!row) return "Not measured.";
+  return `One order of ${num(row.lines, 0)} dosage lines takes ${num(row.ms.median, 0)} ms (fastest run ${num(row.ms.min, 0)} ms), about ${num((row.ms.median * 1000) / row.lines, 2)} µs per line; the order ends ${row.status}${row.reason === null ? "" : ` (${row.reason})`} with ${num(row.readingsListed, 0)} readings listed.${noise(r, row.ms, BUDGETS.mmeDosageLines100kMs, "ms")} Fix (lib/mme/dose): profile the bundled worker (\`node --cpu-prof\`); per-line allocations (readings, sig parses) and anything that copies or searches a growing list per line are the first candidates.`;
+}
+
 function commandWall(r: BenchReport): string {
   const c = r.command;
   if (!c) return "Not measured.";
@@ -87,6 +93,7 @@ function mainBundle(r: BenchReport): string {
 
 const RULES: Record<BudgetCheck["id"], (r: BenchReport) => string> = {
   mme10kMs: mme10k,
+  mmeDosageLines100kMs: dosageLines,
   commandWallSeconds: commandWall,
   commandPeakMb: commandPeak,
   heavyTokenToMmeMs: heavyLaunch,

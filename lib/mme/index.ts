@@ -15,6 +15,7 @@ export { CDC_2016_TABLE, CDC_2022_TABLE, DATA_FILE_FACTORS, DEFAULT_FACTOR_TABLE
 export { describeFactorTable, type FactorRowDescription, type FactorTableDescription } from "./factors/describe";
 export type { FactorDefinition, FactorTable, FactorTier } from "./factors/types";
 export { describeTotal, formatMme } from "./format";
+export { isCurrentOpioidOrder, isOudTreatmentOrder } from "./order-kind";
 export { readOrderIdentities, readOrderIdentity, type CodingView, type IdentityContext, type OrderCurrency, type OrderIdentity } from "./order-identity";
 export { mmeTimeline, type TimelinePoint } from "./timeline";
 export { needsNdcLookup } from "./ndc/needs";

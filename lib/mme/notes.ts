@@ -8,14 +8,20 @@ import type { Assumption, NotComputableReason } from "@/lib/domain";
 export interface Notes {
   assumptions: Assumption[];
   discrepancies: string[];
+  /** `code message` of each assumption recorded (constant-time de-duplication: an order may have 100k dosage lines). */
+  seen: Set<string>;
 }
 
 export function newNotes(): Notes {
-  return { assumptions: [], discrepancies: [] };
+  return { assumptions: [], discrepancies: [], seen: new Set() };
 }
 
+/** Records an assumption once (the same code and message twice is one assumption). */
 export function assume(notes: Notes, code: string, message: string): void {
-  if (!notes.assumptions.some((a) => a.code === code && a.message === message)) notes.assumptions.push({ code, message });
+  const key = `${code} ${message}`;
+  if (notes.seen.has(key)) return;
+  notes.seen.add(key);
+  notes.assumptions.push({ code, message });
 }
 
 export interface Failure {

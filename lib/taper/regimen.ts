@@ -11,6 +11,7 @@
 import type { MedicationRequest } from "fhir/r4";
 import type { ActualUse, FactorTableId, MmeResult, OrderMme, PlanRefusal, PlanWarning, RegimenItem } from "@/lib/domain";
 import { formulationOf } from "@/lib/mme/catalog";
+import { isOudTreatmentOrder } from "@/lib/mme";
 import { fmt } from "./format";
 import { prescribedSupply } from "./plan/actual-use";
 import { tapersAs } from "./plan/product-kind";
@@ -51,8 +52,7 @@ export function regimenFromMme(mme: MmeResult, medicationRequests: readonly Medi
   const byRef = new Map<string, MedicationRequest>();
   for (const mr of medicationRequests) if (mr.id !== undefined) byRef.set(`MedicationRequest/${mr.id}`, mr);
   for (const order of mme.orders) {
-    const reason: string | null = order.reason;
-    if (reason === OUD_TREATMENT_REASON) {
+    if (isOudTreatmentOrder(order)) {
       if (isCurrentStatus(order)) {
         const item = { display: order.display, reason: `Medication for opioid use disorder: never tapered by this tool. ${OUD_TREATMENT_INSTEAD}` };
         regimen.oudTreatment.push(item);

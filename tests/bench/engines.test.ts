@@ -81,9 +81,13 @@ describe("engine benchmarks (tiny)", () => {
   });
 
   it("the bundled worker runs in its own process and reports both engines", async () => {
-    const settings = { sizes: [100], bigSize: 1_000, plan: ONE_RUN, bigPlan: ONE_RUN, maxOpioids: 2, taperBatch: 1 };
+    const settings = { sizes: [100], bigSize: 1_000, plan: ONE_RUN, bigPlan: ONE_RUN, maxOpioids: 2, taperBatch: 1, dosageLines: 300 };
     const r = await runEngineBench(tmp, settings, resolve(__dirname, "../.."));
     expect(r.mme.map((m) => m.orders)).toEqual([100]);
+    // 300 lines of 1-2 tablets every 4-7 h: far above the plausible daily maximum, refused after the last line;
+    // the ledger lists the readings of the first 20 lines and one summary entry, not 300 lines' worth
+    expect(r.dosageLines).toMatchObject({ lines: 300, status: "not-computable", reason: "mme.implausible" });
+    expect(r.dosageLines.readingsListed).toBeLessThan(100);
     expect(r.taper.map((t) => t.opioids)).toEqual([1, 2]);
     expect(r.tsx10k?.orders).toBe(10_000);
   });

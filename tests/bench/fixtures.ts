@@ -26,7 +26,7 @@ function heavy(medianMs: number): PatientLaunches {
   };
 }
 
-export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; firstLoadBytes: number }): BenchReport {
+export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; firstLoadBytes: number; dosageLinesMedianMs?: number }): BenchReport {
   const row = (orders: number, ms: Stat) => ({ orders, ms, cpuMs: ms, counted: 1, excluded: orders - 2, notComputable: 1, state: "incomplete" as const });
   const zod = { path: "/_next/static/chunks/zod.js", rawBytes: 107_000, gzipBytes: 30_500, contains: ["zod"] };
   const rest = { path: "/_next/static/chunks/rest.js", rawBytes: 400_000, gzipBytes: o.firstLoadBytes - zod.gzipBytes, contains: ["react-dom"] };
@@ -41,6 +41,7 @@ export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; f
       taper: [{ opioids: 1, startMmePerDay: 30, steps: 12, refusal: null, ms: stat(0.2, 0.1, 0.5) }],
       tsx10k: row(10_000, stat(90, 60, 120)),
       cds: { orders: 100, ms: stat(12, 9, 30), cpuMs: stat(11, 9, 20), cards: 2 },
+      dosageLines: { lines: 100_000, ms: stat(o.dosageLinesMedianMs ?? 400, 350, 500, 5), status: "not-computable", reason: "mme.implausible", readingsListed: 61 },
     },
     command: {
       export: { patients: 1_000, medications: 2_000, medicationRequests: 97_000, dir: "/tmp/x", bytes: 80_000_000, brokenLines: 178 },

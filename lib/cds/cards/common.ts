@@ -3,7 +3,7 @@
  * reads, whether taper wording is allowed, and the order lines of a detail.
  */
 import type { Finding, FindingId, FindingOf, FindingOutcomes, OrderMme, ReadinessResult } from "@/lib/domain";
-import { formatMme } from "@/lib/mme";
+import { formatMme, isCurrentOpioidOrder } from "@/lib/mme";
 import type { CdsEvaluationInput } from "../inputs";
 import { md } from "../text";
 import type { CdsLink } from "../types";
@@ -48,9 +48,9 @@ export function presentFindings(readiness: ReadinessResult, category: Finding["c
   return readiness.findings.filter((f) => f.category === category && f.status === "present");
 }
 
-/** An opioid order on the MME ledger: counted, not computable, or buprenorphine (an opioid left out of the total). */
+/** An opioid order on the MME ledger: counted, not computable, or a current opioid left out of the total (buprenorphine, OUD treatment): lib/mme's one answer. */
 export function isOpioidOrder(order: OrderMme): boolean {
-  return order.status === "counted" || order.status === "not-computable" || order.reason === "mme.excluded.buprenorphine";
+  return isCurrentOpioidOrder(order);
 }
 
 /** "- Oxycodone 10 mg tablet (this order): 30 MME/day" for a detail list. */

@@ -34,11 +34,15 @@ export function ingredientAmounts(product: OpioidProduct, r: DosageResult): Ingr
 export function sumAmounts(lists: readonly IngredientDaily[][]): IngredientDaily[] {
   const [only] = lists;
   if (lists.length === 1 && only !== undefined) return only;
+  // one running sum per ingredient and kind, updated in place (linear in the number of lines)
   const sums = new Map<string, IngredientDaily>();
-  for (const item of lists.flat()) {
-    const key = `${item.ingredient}|${item.kind}`;
-    const prev = sums.get(key);
-    sums.set(key, prev === undefined ? { ...item } : { ...prev, amount: prev.amount + item.amount });
+  for (const list of lists) {
+    for (const item of list) {
+      const key = `${item.ingredient}|${item.kind}`;
+      const prev = sums.get(key);
+      if (prev === undefined) sums.set(key, { ...item });
+      else prev.amount += item.amount;
+    }
   }
   return [...sums.values()];
 }

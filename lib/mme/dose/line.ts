@@ -72,16 +72,22 @@ function outsideBounds(product: OpioidProduct, units: number | null, perDay: num
   return null;
 }
 
-/** Reads one dosage instruction for a product; `label` prefixes its readings when the order has several. */
-export function readLine(product: OpioidProduct, dosage: unknown, notes: Notes, facts: FactReading[], label: string): Step<LineResult> {
+/**
+ * Reads one dosage instruction for a product; `label` prefixes its readings when the order has
+ * several. `facts` receives the readings for the ledger, or is null when this line's readings are
+ * not listed (an order with thousands of lines: every line is still read and cross-checked).
+ */
+export function readLine(product: OpioidProduct, dosage: unknown, notes: Notes, facts: FactReading[] | null, label: string): Step<LineResult> {
   const sigs = readSigs(dosage);
   const doses = readDoses(product, dosage, sigs, notes);
   const freqs = readFrequencies(dosage, sigs, notes);
   const daily = dailyReadings(product, sigs);
   const prefix = <T extends { where: string }>(r: T): T => ({ ...r, where: `${label}${r.where}` });
-  recordReadings(facts, "dose", doses.readings.map(prefix), doses.unreadable.map(prefix));
-  recordReadings(facts, "frequency", freqs.readings.map(prefix), freqs.unreadable.map(prefix));
-  recordReadings(facts, "daily", daily.readings.map(prefix), daily.unreadable.map(prefix));
+  if (facts !== null) {
+    recordReadings(facts, "dose", doses.readings.map(prefix), doses.unreadable.map(prefix));
+    recordReadings(facts, "frequency", freqs.readings.map(prefix), freqs.unreadable.map(prefix));
+    recordReadings(facts, "daily", daily.readings.map(prefix), daily.unreadable.map(prefix));
+  }
   const broken = firstFailure([...doses.unreadable, ...freqs.unreadable]);
   if (broken !== undefined) return fail(broken.reason, `${broken.where}: ${broken.message}.`);
   const dose = agreeOn(doses.readings, "dose per administration");
@@ -120,7 +126,7 @@ export function readLine(product: OpioidProduct, dosage: unknown, notes: Notes, 
   if (dose.min < dose.value) assume(notes, "mme.assume.range-max", `Dose range ${dose.first.words}: the maximum (${num(dose.value)}) is used.`);
   if (freq.min < freq.value) assume(notes, "mme.assume.period-shortest", `Frequency range ${freq.first.words}: the most (${num(freq.value)} a day) is used.`);
   const caps = readCaps(product, dosage, sigs);
-  recordReadings(facts, "daily", caps.caps.map((c) => ({ where: `${label}${c.where}`, value: c.units, min: c.units, words: `at most ${c.administrations ? `${num(c.units)} administrations` : unitsWords(c.units, product.unit)} ${c.kind === "per-day" ? "a day" : "per administration"}` })), caps.unreadable.map(prefix));
+  if (facts !== null) recordReadings(facts, "daily", caps.caps.map((c) => ({ where: `${label}${c.where}`, value: c.units, min: c.units, words: `at most ${c.administrations ? `${num(c.units)} administrations` : unitsWords(c.units, product.unit)} ${c.kind === "per-day" ? "a day" : "per administration"}` })), caps.unreadable.map(prefix));
   const massMg = dose.first.where === doses.readings[0]?.where ? doses.massMg : null;
   const capped = applyCaps(product, { unitsPerAdministration: dose.value, massMgPerAdministration: massMg, administrationsPerDay: freq.value }, caps.caps, asNeeded, notes);
   if (!capped.ok) return capped;

@@ -98,6 +98,9 @@ function checkFill(product: OpioidProduct, fill: Fill, results: readonly LineRes
   return fail("mme.conflicting-dose", `The fill supplies ${unitsWords(fill.unitsPerDay, product.unit)} a day (${fillWords}) but the dosage allows at most ${unitsWords(used, product.unit)} a day.`);
 }
 
+/** Dosage lines whose readings the ledger lists one by one (real orders have a handful; every line is read). */
+export const MAX_LINES_LISTED = 20;
+
 /**
  * Computes an order's MME from the dosage instructions in force (`lines`), or from its fill.
  * `steps`: the lines are one step of a taper (the fill covers every step: not compared).
@@ -107,9 +110,14 @@ export function computeOrder(product: OpioidProduct, order: unknown, lines: read
   const results: LineResult[] = [];
   let failure: Step<OrderComputation> | null = lines.length === 0 ? fail("mme.missing-dosage", "The order has no dosage instruction.") : null;
   for (let i = 0; i < lines.length && failure === null; i += 1) {
-    const r = readLine(product, lines[i], notes, facts, lines.length > 1 ? `line ${i + 1}: ` : "");
+    const listed = i < MAX_LINES_LISTED;
+    const r = readLine(product, lines[i], notes, listed ? facts : null, lines.length > 1 ? `line ${i + 1}: ` : "");
     if (r.ok) results.push(r.value);
     else failure = r;
+  }
+  if (lines.length > MAX_LINES_LISTED) {
+    const read = failure === null ? lines.length : results.length + 1;
+    if (read > MAX_LINES_LISTED) facts.push({ fact: "dose", where: `lines ${MAX_LINES_LISTED + 1}-${read}`, value: "read and cross-checked like the lines above; their readings are not listed", agrees: null });
   }
   if (failure !== null && !failure.ok) {
     if (!ESTIMABLE.has(failure.reason) || fill === null || !fill.ok) {

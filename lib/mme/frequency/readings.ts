@@ -9,8 +9,11 @@
  * - `timing.code`: each coding (GTS abbreviation, other codes, displays) and its text ("q12hr",
  *   "Once Per Day"), read by lib/mme/frequency/timing-code.ts;
  * - each sig text.
- * A missing frequency is never read as once a day (that would lower the MME). `dayOfWeek`, `count`
- * and `duration` do not change the daily maximum. Reads unparsed JSON; never throws.
+ * A missing frequency is never read as once a day (that would lower the MME). `count` and
+ * `duration` do not change the daily maximum; nor does `dayOfWeek` when the rate is per day (the
+ * most on a dosing day is counted). When the rate is per week, the days listed are a reading of
+ * their own (3 days a week: 3/7 a day) that must agree with it: "once a week" on Monday,
+ * Wednesday and Friday is a contradiction, not once a week. Reads unparsed JSON; never throws.
  */
 import type { ParsedSig } from "@/lib/mme/sig";
 import { perDayWords, type NumberReading, type Unreadable } from "@/lib/mme/agreement";
@@ -74,6 +77,20 @@ function fromRepeat(out: FrequencyReadings, repeat: unknown, notes: Notes): void
   push(out, where, most, least);
 }
 
+const DAYS_PER_WEEK = 7;
+const WEEKDAYS = new Set(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+
+/** The days of a weekly rate (`periodUnit` "wk"): N days every `period` weeks, once on each day. */
+function fromDaysOfWeek(out: FrequencyReadings, repeat: unknown): void {
+  if (at(repeat, "periodUnit") !== "wk") return;
+  const days = new Set(arr(at(repeat, "dayOfWeek")).filter((d): d is string => typeof d === "string" && WEEKDAYS.has(d)));
+  if (days.size === 0) return;
+  const period = jsonNumber(at(repeat, "period")) ?? 1;
+  if (period <= 0) return;
+  const perDay = days.size / (DAYS_PER_WEEK * period);
+  push(out, "timing.repeat.dayOfWeek", perDay, perDay);
+}
+
 function fromTimesOfDay(out: FrequencyReadings, repeat: unknown): void {
   const times = new Set(arr(at(repeat, "timeOfDay")).filter((t) => typeof t === "string"));
   if (times.size > 0) push(out, "timing.repeat.timeOfDay", times.size, times.size);
@@ -100,6 +117,7 @@ export function readFrequencies(dosage: unknown, sigs: ReadonlyArray<{ where: st
   const timing = at(dosage, "timing");
   const repeat = at(timing, "repeat");
   fromRepeat(out, repeat, notes);
+  fromDaysOfWeek(out, repeat);
   fromTimesOfDay(out, repeat);
   fromWhen(out, repeat, notes);
   fromCode(out, at(timing, "code"));

@@ -6,6 +6,7 @@
  * overdose at any time, a substance use disorder), or say no risk factor was found.
  */
 import type { Evidence, FindingOf, IsoDate } from "@/lib/domain";
+import { isCurrentOpioidOrder } from "@/lib/mme";
 import { CITE } from "../citations";
 import { OPIOID_OVERDOSE, SUBSTANCE_USE_DISORDER } from "../codes/conditions";
 import type { ReadinessConfig } from "../config";
@@ -17,11 +18,11 @@ import type { ReadinessInputs } from "./types";
 /** Order statuses that mean the naloxone was (or is being) supplied. */
 const SUPPLIED_STATUSES: ReadonlySet<string> = new Set(["active", "completed"]);
 
-/** A current opioid order of any kind: counted, not computable, or buprenorphine (still an opioid, and an overdose risk with other depressants). */
+/** A current opioid order of any kind: counted, not computable, buprenorphine or OUD treatment (still an opioid, and an overdose risk with other depressants). */
 function currentOpioidEvidence(inputs: ReadinessInputs): Evidence[] {
   if (inputs.mme.state === "unknown") return [{ label: "Current opioid orders", value: "the medication list could not be read" }];
   return inputs.mme.orders
-    .filter((o) => o.status === "counted" || o.status === "not-computable" || (o.reason === "mme.excluded.buprenorphine" && (o.fhirStatus === "active" || o.fhirStatus === "on-hold")))
+    .filter(isCurrentOpioidOrder)
     .map((o): Evidence => ({ reference: o.medicationRequest, label: o.display, value: "current opioid order" }));
 }
 

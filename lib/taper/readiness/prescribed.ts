@@ -13,6 +13,7 @@ import { dayOf } from "./fhir";
 import type { MedicationClass } from "../codes/medications";
 import { type ClassifiedOrder, currency } from "./medications";
 import type { ReadinessInputs } from "./types";
+import { isCurrentOpioidOrder } from "@/lib/mme";
 
 export interface Prescribed {
   /** The analytes prescribed on `day`. */
@@ -44,7 +45,7 @@ export function prescribedAnalytes(inputs: ReadinessInputs, orders: readonly Cla
   const spans: Span[] = [];
   for (const o of inputs.mme.orders) {
     if (o.fhirStatus !== null && NOT_PRESCRIBED_STATUSES.has(o.fhirStatus)) continue;
-    const currentNow = o.status === "counted" || o.status === "not-computable" || (o.reason === "mme.excluded.buprenorphine" && o.fhirStatus === "active");
+    const currentNow = isCurrentOpioidOrder(o);
     for (const i of o.product?.ingredients ?? []) {
       const analyte = BY_INGREDIENT[i.ingredient];
       if (analyte !== undefined) spans.push({ analyte, authored: dayOf(o.authoredOn ?? undefined), currentNow });
