@@ -52,7 +52,7 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**",
-      ".bench/**", "coverage/**", "public/vendor/**", "**/*.generated.ts",
+      ".bench/**", "coverage/**", "public/vendor/**", "**/*.generated.ts", "dist/**",
     ],
   },
   ...nextVitals,

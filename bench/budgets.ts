@@ -18,6 +18,10 @@ export const BUDGETS = {
   heavyTokenToMmeMs: 1500,
   /** Rounds of searches per launch (paging of a search does not count as a round). */
   searchRounds: 1,
+  /** The CDS order-sign service in-process with a 100-order prefetch, median (issue 16). */
+  cdsOrderSign100Ms: 50,
+  /** EHR requests the first search waits for after the token (metadata, discovery): the MME needs one EHR round trip plus paging (issue 19.11). */
+  ehrRequestsBeforeSearches: 0,
   /** First-load JavaScript of the main route `/`, gzipped. */
   mainFirstLoadKb: 150,
 } as const;

@@ -16,6 +16,8 @@ const testConfig = {
     { id: "launcher-style", name: "Sandbox EHR, public-launcher paths (e2e)", iss: `${SANDBOX_ORIGIN}/v/r4`, match: "prefix", standaloneIss: LAUNCHER_STYLE_STANDALONE_ISS, clientId: E2E_CLIENT_ID },
     { id: "stand-in", name: "Stand-in EHR", iss: `${STANDIN_ORIGIN}/fhir`, clientId: E2E_CLIENT_ID },
   ],
+  // The sandbox EHR as a CDS Hooks client ("Sign order"): its JWT issuer, JWKS and FHIR server.
+  cds: { clients: [{ id: "sandbox", name: "Sandbox EHR (e2e)", iss: SANDBOX_ORIGIN, jwksUrl: `${SANDBOX_ORIGIN}/auth/jwks`, fhirServers: [SANDBOX_ISS] }] },
 };
 
 export default defineConfig({

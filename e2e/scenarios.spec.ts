@@ -7,6 +7,12 @@ import { launch, openTab } from "./support/launch";
  * must match the expectations written with the scenario (hand-computed MME with the CDC 2022
  * factors, completeness, readiness findings), and a plan (or a stated refusal) must appear.
  */
+/** Scenarios whose readiness cautions hold the plan (issue 21): the plan appears once the clinician records the decision. */
+const GATED: Readonly<Record<string, readonly string[]>> = {
+  "otp-pregnancy": ["caution.pregnancy"],
+  "otp-depression-phq9": ["caution.suicide-risk"],
+};
+
 function mmeText(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
@@ -47,7 +53,21 @@ for (const scenario of SCENARIOS) {
     const rows = page.getByTestId("schedule-row");
     const refusal = page.getByTestId("plan-refusal");
     await expect(rows.first().or(refusal)).toBeVisible();
-    if (exp.completeness === "complete" && exp.mmePerDay > 0 && !scenario.id.includes("buprenorphine")) {
+    if (exp.completeness === "complete" && exp.mmePerDay > 0 && !scenario.id.includes("buprenorphine") && exp.planHeld !== true) {
+      for (const findingId of GATED[scenario.id] ?? []) {
+        // no proposed plan until the clinician records an override with its reason (blocks) or a confirmation
+        await expect(page.locator('[data-testid="plan-refusal"][data-code="taper.gated"]')).toBeVisible();
+        const gate = page.locator(`[data-testid="open-gate"][data-finding-id="${findingId}"]`);
+        if ((await gate.getAttribute("data-kind")) === "blocks") {
+          await gate.getByTestId("override-reason").fill("Discussed with the specialist: slow taper agreed");
+          await gate.getByTestId("override-record").click();
+        } else {
+          // a click, not check(): once confirmed, the checkbox is replaced by the recorded decision
+          await gate.getByTestId("gate-confirm").click();
+        }
+        await expect(page.locator(`[data-testid="gate-decision"][data-finding-id="${findingId}"]`)).toBeVisible();
+      }
+      await expect(rows.first()).toBeVisible();
       expect(await rows.count()).toBeGreaterThan(1);
       const showAll = page.getByRole("button", { name: /^Show all \d+ steps$/ });
       if (await showAll.count()) await showAll.click();

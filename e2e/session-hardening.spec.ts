@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { simBaseUrl } from "../sandbox/bases";
 import { encodeLaunchOptions, type LaunchOptions } from "../sandbox/launch-options";
 import { PRACTITIONER_PRIMARY } from "../sandbox/scenarios/types";
 import { completeChecklist, dayFromToday } from "./support/checklist";
-import { LAUNCH_TIMEOUT_MS, launchUrl, openTab, sandboxRequests } from "./support/launch";
+import { LAUNCH_TIMEOUT_MS, launch, launchUrl, openTab, sandboxRequests } from "./support/launch";
 import { APP_ORIGIN, LAUNCHER_STYLE_STANDALONE_ISS, SANDBOX_ORIGIN } from "./support/ports";
 
 /**
@@ -120,3 +121,69 @@ test("odd HTTP methods get a plain 405 (no framework error); no HSTS over plain 
   }
   expect((await request.get("/")).headers()["strict-transport-security"]).toBeUndefined();
 });
+
+test("the public launcher's low-contrast style: applied where it meets WCAG AA, so no axe colour-contrast violation on any screen", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 400, height: 900 });
+  // a launcher-style base hands out the launcher's style document (highlight #69b5ce on #edeae3)
+  await launchOnLauncherBase(page, { patient: "otp-oxy-benzo" });
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--bg").trim())).toBe("#edeae3");
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--accent").trim())).toBe("#0b57d0");
+  for (const screen of ["Summary", "Readiness", "Trends", "Plan", "Handout"] as const) {
+    await openTab(page, screen);
+    if (screen === "Plan") await completeChecklist(page, dayFromToday(30));
+    const results = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${screen}: ${n.target.join(" ")} ${n.failureSummary ?? ""}`))).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`launcher-style-${screen.toLowerCase()}-400.png`), fullPage: true });
+  }
+});
+
+test("need_patient_banner false (inside the EHR frame): a compact identity strip with name and birth date stays on screen", async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 700 });
+  const code = encodeLaunchOptions({ patient: "otp-fentanyl-hydrocodone", practitioner: PRACTITIONER_PRIMARY, needPatientBanner: false });
+  await page.goto(`${APP_ORIGIN}/launch.html?iss=${encodeURIComponent(`${SANDBOX_ORIGIN}/fhir`)}&launch=${code}`);
+  await expect(page.getByTestId("record-ready")).toBeAttached({ timeout: 20_000 });
+  const strip = page.getByTestId("identity-strip");
+  await expect(strip).toContainText("Fiona Fenwick");
+  await expect(strip).toContainText(/Born [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await expect(page.getByTestId("patient-banner")).toHaveCount(0);
+  // still visible after scrolling to the bottom of the screen
+  await page.mouse.wheel(0, 5000);
+  await expect.poll(async () => (await strip.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+  expect(await strip.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
+});
+
+test("a deceased patient: shown in the banner, readiness says why, no plan is proposed", async ({ page }, testInfo) => {
+  await launch(page, "otp-deceased");
+  await expect(page.getByTestId("patient-banner")).toContainText("Delia Dorn");
+  await expect(page.getByTestId("patient-deceased")).toContainText(/^Deceased [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  await openTab(page, "Readiness");
+  const finding = page.locator('[data-finding-id="caution.deceased"]');
+  await expect(finding).toHaveAttribute("data-status", "present");
+  await expect(finding).toContainText(/recorded as deceased/i);
+  await openTab(page, "Plan");
+  await expect(page.getByTestId("plan-refusal")).toBeVisible();
+  await expect(page.getByTestId("schedule-row")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("deceased-plan-1280.png"), fullPage: true });
+});
+
+for (const width of [360, 400, 480]) {
+  test(`at ${width} px every tab label is readable, and the safety checks come right after the MME total, before the order ledger`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 800 });
+    await launch(page, "otp-oxy-benzo");
+    for (const name of ["Summary", "Readiness", "Trends", "Plan", "Handout"]) {
+      const tab = page.getByRole("tab", { name });
+      const fits = await tab.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.scrollWidth <= el.clientWidth && r.left >= 0 && r.right <= window.innerWidth;
+      });
+      expect(fits, `${name} at ${width}px`).toBe(true);
+    }
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? Number.NaN;
+    const total = await top('[data-testid="mme-total"]');
+    const safety = await top(".safety-facts");
+    const ledger = await top(".summary-ledger");
+    expect(total).toBeLessThan(safety);
+    expect(safety).toBeLessThan(ledger);
+    await page.screenshot({ path: testInfo.outputPath(`summary-${width}.png`), fullPage: true });
+  });
+}

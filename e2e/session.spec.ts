@@ -71,13 +71,15 @@ test.describe("launch and session", () => {
   });
 
   test("token expiry without refresh: the app says the session expired and shows no MME as if complete", async ({ page }) => {
-    // A lifetime long enough for the launch to finish on a busy machine, then wait until it has surely passed
-    // (the token is issued after launchedAt): a 3 s token expired before a slow launch showed the MME.
-    const launchedAt = Date.now();
-    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: 20, denyScopes: ["online_access"] });
+    // A lifetime long enough for the launch to finish on a busy machine, then wait until it has surely passed.
+    // The token is issued before the MME can show (the searches need it), so its expiry is at most
+    // shownAt + lifetime; counting from before the launch raced a slow launch whose token came late.
+    const tokenLifetimeMs = 20_000;
+    await launch(page, "otp-tramadol-low", { tokenLifetimeSeconds: tokenLifetimeMs / 1000, denyScopes: ["online_access"] });
     await expect(page.getByTestId("mme-total")).toContainText("20 MME/day");
+    const shownAt = Date.now();
     await waitForTabBinding(page);
-    await page.waitForTimeout(Math.max(0, launchedAt + 21_000 - Date.now()));
+    await page.waitForTimeout(Math.max(0, shownAt + tokenLifetimeMs + 2_000 - Date.now()));
     await page.reload();
     await expect(page.getByTestId("session-expired")).toBeVisible();
     await expect(page.getByTestId("mme-total")).toHaveText("Unknown");
@@ -110,6 +112,8 @@ test.describe("launch and session", () => {
     const frame = page.frameLocator("iframe");
     await expect(frame.getByTestId("mme-total")).toContainText("80 MME/day", { timeout: LAUNCH_TIMEOUT_MS });
     await expect(frame.getByTestId("patient-banner")).toHaveCount(0);
+    // the app's own compact identity strip instead (name and birth date), whatever the EHR frame shows
+    await expect(frame.getByTestId("identity-strip")).toContainText("Fiona Fenwick");
   });
 
   test("need_patient_banner true: the app shows the patient's name and birth date", async ({ page }) => {

@@ -17,6 +17,7 @@ import { RequestLog } from "./fhir/request-log";
 import { createStore, loadBundleDir, type Store } from "./fhir/resources";
 import { SearchEngine } from "./fhir/search-engine";
 import { handleFhir, type FhirEndpoint } from "./fhir/server";
+import { handleSignOrder, type SignOrderDeps } from "./cds/page";
 import { HttpError, sendJson } from "./http";
 import { handleEhrFrame, handleLauncher, handleStandalone, type LauncherDeps } from "./launcher/routes";
 import { buildScenarioResources, clockFor, SCENARIOS } from "./scenarios";
@@ -38,6 +39,7 @@ interface App {
   cors: Cors;
   fhir: FhirEndpoint;
   launcher: LauncherDeps;
+  signOrder: SignOrderDeps;
   auth: Parameters<typeof handleAuthorize>[0];
   token: Parameters<typeof handleToken>[0];
   log: RequestLog;
@@ -71,6 +73,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     log,
     fhir: { store, engine: new SearchEngine(store.repo), keys, cors, log, defaultPageSize: options.defaultPageSize, maxPageSize: options.maxPageSize },
     launcher: { repo: store.repo, directory, fhirBase, appLaunchUrl: options.appLaunchUrl, appOrigins, asOf: clock.date(0) },
+    signOrder: { keys, origin, fhirBase, appOrigin: new URL(options.appLaunchUrl).origin, directory, appLaunchUrl: options.appLaunchUrl, today: clock.date(0) },
     auth: { clients: options.clients, directory, grants, descriptions },
     token: { clients: options.clients, grants, keys, cors, smartStyleUrl: `${origin}/smart-style.json`, launcherStyleUrl: `${origin}/smart-style-launcher.json` },
   };
@@ -96,6 +99,7 @@ async function route(app: App, req: IncomingMessage, res: ServerResponse): Promi
   if (method === "GET" && path === "/") return handleLauncher(app.launcher, res, url.searchParams);
   if (method === "GET" && path === "/launch/standalone") return handleStandalone(app.launcher, res, url.searchParams);
   if (method === "GET" && path === "/ehr") return handleEhrFrame(app.launcher, res, url.searchParams);
+  if (method === "GET" && path === "/cds/sign") return handleSignOrder(app.signOrder, res, url.searchParams);
   if (method === "GET" && path === "/health") return void res.writeHead(200, { "content-type": "text/plain" }).end("ok");
   if (method === "GET" && path === "/sandbox/scenarios") return json(SCENARIOS.map(({ build: _build, ...s }) => s));
   if (method === "GET" && path === "/sandbox/requests") return json(app.log.list());

@@ -52,7 +52,7 @@ function PatientScreens({ session }: { session: SmartSession }) {
   const data = usePatientData(session, asOfInstant);
   const patient = usePatient(session);
   const mme = useMme(data.medications, asOf);
-  const view = useClinicalView(data.record, mme, asOf);
+  const view = useClinicalView(data.record, mme, asOf, patient);
   const status = useSessionStatus(session);
   const summary = summarizeSession(session, status);
   const style = useSmartStyle(session.smartStyleUrl);
@@ -67,7 +67,7 @@ function PatientScreens({ session }: { session: SmartSession }) {
         <p className="app-title">Opioid Taper Planner</p>
         <p className="muted small">{summary.ehrName}</p>
       </header>
-      {session.needPatientBanner && <PatientBanner patient={patient} />}
+      <PatientBanner patient={patient} full={session.needPatientBanner} />
       {data.error ? (
         <IssueView issue={data.error} onRetry={data.reload} />
       ) : data.record && view ? (
@@ -88,19 +88,19 @@ function EarlySummary({ mme }: { mme: MmeResult }) {
       {/* the other screens need the whole record: they open when it has arrived */}
       <Tabs tabs={TABS} selected="summary" onSelect={() => undefined} label="Screens" />
       <TabPanel id="summary">
-        <div className="grid-2">
-          <div>
-            <MmeSummary mme={mme} />
-            <h2>Current opioid orders</h2>
-            <OrderLedger orders={mme.orders} />
-            <ExcludedOrders orders={mme.orders} />
-          </div>
+        <div className="summary-grid">
+          <div className="summary-mme"><MmeSummary mme={mme} /></div>
           <section className="safety-facts" aria-busy="true" aria-labelledby="safety-loading">
             <h2 id="safety-loading">Safety checks</h2>
             <p role="status" className="muted">Reading observations and diagnoses…</p>
             <div className="skeleton skeleton-line" aria-hidden="true" />
             <div className="skeleton skeleton-line" aria-hidden="true" />
           </section>
+          <div className="summary-ledger">
+            <h2>Current opioid orders</h2>
+            <OrderLedger orders={mme.orders} />
+            <ExcludedOrders orders={mme.orders} />
+          </div>
         </div>
       </TabPanel>
     </>

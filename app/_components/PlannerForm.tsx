@@ -67,8 +67,37 @@ export function PlannerForm({ options, regimen, onChange }: { options: TaperOpti
         <input id={`${id}-start`} type="date" value={options.startDate} onChange={(e) => { if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) set({ startDate: e.target.value }); }} />
       </div>
       <Pauses options={options} onChange={set} />
+      {regimen.some((r) => r.product.release === "ER/LA" && r.product.ingredients[0]?.ingredient !== "methadone" && r.product.doseForm === "oral-solid") && (
+        <div className="field-row">
+          <label htmlFor={`${id}-er`}>At the lowest extended-release strength</label>
+          <select id={`${id}-er`} value={options.erAtLowest} onChange={(e) => set({ erAtLowest: e.target.value === "stop" ? "stop" : "switch-to-ir" })} data-testid="er-at-lowest">
+            <option value="switch-to-ir">Switch to immediate release, then continue</option>
+            <option value="stop">Stop</option>
+          </select>
+        </div>
+      )}
+      {regimen.some((r) => r.product.ingredients[0]?.ingredient === "methadone") && <MethadoneFaster options={options} onChange={set} />}
       <RapidTaper options={options} onChange={set} />
     </form>
+  );
+}
+
+function MethadoneFaster({ options, onChange }: { options: TaperOptions; onChange: (p: Partial<TaperOptions>) => void }) {
+  const id = useId();
+  return (
+    <fieldset className="field-row">
+      <legend>Methadone</legend>
+      <label className="inline">
+        <input type="checkbox" checked={options.methadoneFaster !== null} onChange={(e) => onChange({ methadoneFaster: e.target.checked ? { reason: "" } : null })} data-testid="methadone-faster" />
+        Change methadone more often than every 2 weeks (long, variable half-life: not recommended)
+      </label>
+      {options.methadoneFaster !== null && (
+        <>
+          <label htmlFor={`${id}-reason`}>Reason (required; shown as a warning in the plan and the CarePlan)</label>
+          <input id={`${id}-reason`} type="text" value={options.methadoneFaster.reason} maxLength={300} onChange={(e) => onChange({ methadoneFaster: { reason: e.target.value } })} />
+        </>
+      )}
+    </fieldset>
   );
 }
 

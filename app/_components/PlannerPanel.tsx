@@ -3,6 +3,9 @@ import type { TaperPlan } from "@/lib/domain";
 import type { Planner } from "@/lib/hooks/usePlanner";
 import type { ClinicalView } from "@/lib/hooks/useClinicalView";
 import { fmtMme } from "./format";
+import { durationQuestion } from "@/lib/taper";
+import { PlanGates } from "./PlanGates";
+import { PlanInputs } from "./PlanInputs";
 import { PlannerForm } from "./PlannerForm";
 import { FollowUpList, PlanWarnings, ScheduleTable } from "./Schedule";
 import { TimeChart } from "./TimeChart";
@@ -13,6 +16,8 @@ export function PlannerPanel({ view, planner, children }: { view: ClinicalView; 
   return (
     <div>
       <p className="muted small" data-testid="plan-rationale">{view.rationale}</p>
+      <PlanGates open={outcome.ok ? [] : (outcome.refusal.gates ?? [])} recorded={outcome.ok ? outcome.plan.cautions : []} options={planner.options} onChange={planner.setOptions} />
+      <PlanInputs options={planner.options} items={view.regimen.items} durationSentence={durationQuestion(view.readiness)} onChange={planner.setOptions} />
       <div className="grid-2">
         <div>
           <h2>Options</h2>

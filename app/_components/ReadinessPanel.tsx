@@ -13,7 +13,7 @@ export function ReadinessPanel({ view }: { view: ClinicalView }) {
         <p className="muted small">These cannot be read from the chart. They become the checklist on the Plan tab.</p>
         <ul>
           {confirm.map((f) => (
-            <li key={f.id}>{f.title}</li>
+            <li key={f.id} data-confirm-item={f.id}>{f.title}</li>
           ))}
         </ul>
       </section>

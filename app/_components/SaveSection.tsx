@@ -8,6 +8,7 @@ import type { PatientState } from "@/lib/hooks/usePatientRecord";
 import { downloadText, printTarget } from "./browser-actions";
 import { checklistComplete, ConfirmChecklist } from "./ConfirmChecklist";
 import { fmtDate } from "./format";
+import { deceasedText, patientName } from "./patient-identity";
 
 export interface SaveSectionProps {
   plan: TaperPlan | null;
@@ -57,9 +58,8 @@ export function SaveSection(props: SaveSectionProps) {
 function PatientIdentity({ patient }: { patient: PatientState }) {
   if (patient.status !== "ready") return <p className="note-box">Patient details could not be shown: check in the EHR that this is the right patient.</p>;
   const p: Patient = patient.patient;
-  const name = p.name?.[0];
-  const text = name?.text ?? [name?.given?.join(" "), name?.family].filter(Boolean).join(" ");
-  return <p data-testid="confirm-patient"><strong>Patient:</strong> {text || "name not recorded"}, born {fmtDate(p.birthDate)}</p>;
+  const deceased = deceasedText(p);
+  return <p data-testid="confirm-patient"><strong>Patient:</strong> {patientName(p) ?? "name not recorded"}, born {fmtDate(p.birthDate)}{deceased ? `, ${deceased.toLowerCase()}` : ""}</p>;
 }
 
 function SaveStatus({ save, patient, canWrite }: SaveSectionProps) {

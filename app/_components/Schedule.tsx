@@ -7,9 +7,10 @@ import { shortProductLabel } from "@/lib/taper";
 const KIND_LABEL: Record<TaperStep["kind"], string> = {
   start: "Current dose",
   reduce: "Reduce",
-  hold: "Hold",
   pause: "Pause",
-  "extend-interval": "Longer interval",
+  hold: "Hold",
+  "extend-interval": "Fewer doses a day",
+  switch: "Switch to immediate release",
   stop: "Stop",
 };
 
@@ -52,11 +53,16 @@ export function ScheduleTable({ plan }: { plan: TaperPlan }) {
               </th>
               <td data-label="From">{fmtDate(s.start)}</td>
               <td data-label="Dose">
-                {s.products.filter((p) => p.administrationsPerDay > 0).map((p, i) => (
-                  <div key={`${p.key}-${i}`}>{p.scheduleText}</div>
+                {s.products.map((p) => (
+                  <div key={p.key} data-testid="schedule-instruction" data-change={p.change}>{p.scheduleText}</div>
                 ))}
                 {s.products.every((p) => p.administrationsPerDay === 0) && <div>No opioid</div>}
-                {s.note && <div className="muted small">{s.note}</div>}
+                {s.intervals > 1 && <div className="small"><strong>Kept {s.intervals} {intervalWord(plan)}s.</strong></div>}
+                {s.rate.differences.length > 0 && (
+                  <ul className="muted small step-why" data-testid="step-why" aria-label="Why this step differs from the nominal rate">
+                    {s.rate.differences.map((d) => <li key={d.code} data-code={d.code}>{d.sentence}</li>)}
+                  </ul>
+                )}
               </td>
               <td data-testid="schedule-mme" data-label="MME/day">
                 {fmtMme(s.totalMmePerDay)} <span className="muted small">({fmtNumber(s.percentOfStart)} %)</span>
@@ -83,6 +89,10 @@ export function ScheduleTable({ plan }: { plan: TaperPlan }) {
     )}
     </>
   );
+}
+
+function intervalWord(plan: TaperPlan): string {
+  return plan.options.interval.count === 1 ? plan.options.interval.unit : `${plan.options.interval.count}-${plan.options.interval.unit}`;
 }
 
 /** Dispense lines of a step, same product added up (a split daily dose lists a product twice). */

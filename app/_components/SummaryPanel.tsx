@@ -5,17 +5,21 @@ import { assertNever, findingById } from "./findings-lookup";
 import { MmeSummary } from "./MmeSummary";
 import { ExcludedOrders, OrderLedger } from "./OrderLedger";
 
-/** Summary: the MME and how it was reached, then the safety facts a clinician checks first. */
+/**
+ * Summary: the MME, then the safety facts a clinician checks first, then how the MME was
+ * reached (the order ledger). In that order on a narrow sidebar; side by side (facts on the
+ * right) on a wide screen (`.summary-grid` in globals.css).
+ */
 export function SummaryPanel({ view }: { view: ClinicalView }) {
   return (
-    <div className="grid-2">
-      <div>
-        <MmeSummary mme={view.mme} />
+    <div className="summary-grid">
+      <div className="summary-mme"><MmeSummary mme={view.mme} /></div>
+      <SafetyFacts findings={view.readiness.findings} />
+      <div className="summary-ledger">
         <h2>Current opioid orders</h2>
         <OrderLedger orders={view.mme.orders} />
         <ExcludedOrders orders={view.mme.orders} />
       </div>
-      <SafetyFacts findings={view.readiness.findings} />
     </div>
   );
 }

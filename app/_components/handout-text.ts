@@ -8,9 +8,7 @@
  * 988 is the US Suicide & Crisis Lifeline (call or text).
  */
 import type { StepProduct, TaperPlan } from "@/lib/domain";
-import { formatDecimal } from "@/lib/domain/numbers";
-import { fmtDate, fmtNumber } from "./format";
-import { shortProductLabel } from "@/lib/taper";
+import { fmtDate } from "./format";
 
 export interface HandoutRow {
   from: string;
@@ -25,48 +23,12 @@ export interface Handout {
   sections: { heading: string; lines: string[] }[];
 }
 
-function timesADay(perDay: number): string {
-  if (perDay === 1) return "once a day";
-  if (perDay === 2) return "2 times a day";
-  if (perDay === 0.5) return "every other day";
-  if (perDay < 1) return `once every ${fmtNumber(1 / perDay)} days`;
-  return `${fmtNumber(perDay)} times a day`;
-}
-
-/** "1 oxycodone ER 30 mg tablet", "2 oxycodone 5 mg tablets + 1 oxycodone 10 mg tablet". */
-function unitsText(p: StepProduct): string {
-  return p.components
-    .map((c) => {
-      const label = shortProductLabel(c.rxnorm, c.display);
-      const plural = c.count === 1 ? label : label.replace(/(tablet|capsule|patch|film|spray)$/, (w) => (w === "patch" ? "patches" : `${w}s`));
-      return `${fmtNumber(c.count)} ${plural}`;
-    })
-    .join(" + ");
-}
-
-/** One product's line(s) for a step; a day split between two real doses is said dose by dose. */
-function productLines(parts: StepProduct[]): string[] {
-  const first = parts[0];
-  if (!first) return [];
-  if (first.doseUnit === "mcg/h") {
-    const hours = first.administrationsPerDay > 0 ? formatDecimal(24 / first.administrationsPerDay, 1) : "72";
-    return [`Wear ${unitsText(first)} at all times. Put on new ones every ${hours} hours.`];
-  }
-  if (parts.length === 1) return [`Take ${unitsText(first)}, ${timesADay(first.administrationsPerDay)}.`];
-  const total = parts.reduce((n, p) => n + p.administrationsPerDay, 0);
-  const hours = total > 0 ? fmtNumber(24 / total) : "";
-  return [
-    `Take ${fmtNumber(total)} doses a day, ${hours} hours apart, not all the same:`,
-    ...parts.map((p) => `${fmtNumber(p.administrationsPerDay)} of them: ${unitsText(p)}.`),
-  ];
-}
-
+/**
+ * A step's lines: the engine's patient instruction for each product, word for word (the schedule
+ * and the CarePlan show the clinician's instruction of the same step), so the three never disagree.
+ */
 function stepLines(products: StepProduct[]): string[] {
-  const active = products.filter((p) => p.administrationsPerDay > 0);
-  if (active.length === 0) return ["No more opioid medicine."];
-  const byKey = new Map<string, StepProduct[]>();
-  for (const p of active) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
-  return [...byKey.values()].flatMap(productLines);
+  return products.length === 0 ? ["No more opioid medicine."] : products.map((p) => p.patientText);
 }
 
 export function buildHandout(plan: TaperPlan, nextVisit: string | null): Handout {

@@ -96,6 +96,12 @@ export interface Timeline {
   tokenToFirstSearchMs: number | null;
   /** The app's own requests (fetch/XHR) that started after the token and ended before the first search started, with their start and end (ms after the token). */
   beforeSearches: string[];
+  /**
+   * EHR requests (to the FHIR base: discovery, metadata) the first search waited for: started
+   * after the token and finished before it. 0 means the MME needs one EHR round trip after the
+   * token, plus paging (issue 19.11).
+   */
+  ehrRequestsBeforeSearches: number;
   /** Token response end to the end of the last MedicationRequest request (search or page). */
   tokenToMedicationsMs: number | null;
   /** Token response end to the end of the last data request. */
@@ -109,10 +115,12 @@ export function timeline(entries: readonly ClassifiedEntry[], tokenEndMs: number
   const meds = data.filter((e) => new URL(e.url).pathname.endsWith("/MedicationRequest"));
   const own = (e: ClassifiedEntry) => e.initiator === "fetch" || e.initiator === "xmlhttprequest";
   const before = entries.filter((e) => own(e) && e.kind !== "token" && e.startMs >= tokenEndMs && e.endMs <= firstStart);
+  const ehrBefore = before.filter((e) => e.kind === "discovery");
   const rel = (ms: number) => (Number.isFinite(ms) ? ms - tokenEndMs : null);
   return {
     tokenToFirstSearchMs: rel(firstStart),
     beforeSearches: before.sort((a, b) => a.startMs - b.startMs).map((e) => `${shortUrl(e.url)} (${Math.round(e.startMs - tokenEndMs)}-${Math.round(e.endMs - tokenEndMs)} ms)`),
+    ehrRequestsBeforeSearches: ehrBefore.length,
     tokenToMedicationsMs: rel(Math.max(...meds.map((e) => e.endMs))),
     tokenToAllDataMs: rel(Math.max(...data.map((e) => e.endMs))),
   };

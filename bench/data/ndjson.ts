@@ -55,6 +55,11 @@ function patientLine(i: number): string {
   return JSON.stringify({ resourceType: "Patient", id: `bench-p-${i + 1}`, gender: i % 2 === 0 ? "female" : "male", birthDate: `19${50 + (i % 50)}-0${1 + (i % 9)}-15` });
 }
 
+export interface ExportOptions {
+  /** Whether to write the 0.2 % broken order lines (default true): off for comparisons that need every line readable. */
+  brokenLines?: boolean;
+}
+
 function brokenLine(i: number, mr: MedicationRequest, rnd: Random): string {
   const kind = Math.floor(rnd() * 3);
   if (kind === 0) return `{"resourceType":"MedicationRequest","id":"bench-broken-${i}",`;
@@ -66,7 +71,7 @@ function brokenLine(i: number, mr: MedicationRequest, rnd: Random): string {
 }
 
 /** Writes the export for `totalResources` resources into `dir` (created). */
-export function writeBulkExport(dir: string, totalResources: number, seed = 2025): ExportSummary {
+export function writeBulkExport(dir: string, totalResources: number, seed = 2025, options: ExportOptions = {}): ExportSummary {
   mkdirSync(dir, { recursive: true });
   const shape = exportShape(totalResources);
   const rnd = prng(seed);
@@ -78,7 +83,7 @@ export function writeBulkExport(dir: string, totalResources: number, seed = 2025
   bytes += writeLines(join(dir, "MedicationRequest.ndjson"), shape.medicationRequests, (i) => {
     const subject = `Patient/bench-p-${(owners[i] ?? 0) + 1}`;
     const mr = generateOrder(i + 1, rnd, { subject, medications: meds.index, medicationReferenceShare: 0.1 });
-    if (rnd() >= 0.002) return JSON.stringify(mr);
+    if (rnd() >= 0.002 || options.brokenLines === false) return JSON.stringify(mr);
     brokenLines++;
     return brokenLine(i, mr, rnd);
   });

@@ -117,13 +117,16 @@ function regimenOrder(i: number): MedicationRequest {
       timing: { repeat: { frequency: 1, period: spec.periodHours, periodUnit: "h" } }, asNeededBoolean: spec.asNeeded,
       doseAndRate: [{ doseQuantity: { value: 1, unit: spec.unit, system: UCUM_SYSTEM, code: `{${spec.unit}}` } }],
     }],
+    // an as-needed order's supply prefills the actual use the plan starts from (2 a day)
+    ...(spec.asNeeded ? { dispenseRequest: { quantity: { value: 60, unit: spec.unit }, expectedSupplyDuration: { value: 30, unit: "days", system: UCUM_SYSTEM, code: "d" } } } : {}),
   };
 }
 
 /** The regimen of the first `opioids` products, through the MME engine. */
 export function taperRegimen(opioids: number): { regimen: Regimen; mmePerDay: number | null } {
-  const mme = calculateMme({ medicationRequests: Array.from({ length: opioids }, (_, i) => regimenOrder(i)), asOf: BENCH_AS_OF });
-  return { regimen: regimenFromMme(mme), mmePerDay: mme.totalMmePerDay };
+  const orders = Array.from({ length: opioids }, (_, i) => regimenOrder(i));
+  const mme = calculateMme({ medicationRequests: orders, asOf: BENCH_AS_OF });
+  return { regimen: regimenFromMme(mme, orders), mmePerDay: mme.totalMmePerDay };
 }
 
 export interface TaperBenchRow {

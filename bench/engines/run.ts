@@ -7,22 +7,26 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { build } from "esbuild";
+import type { CdsBenchRow } from "./cds";
 import { benchMme, type DosageLinesBenchRow, type MmeBenchRow, type TaperBenchRow } from "./measure";
 import type { WorkerSettings } from "./settings";
 
 export interface EngineResults {
   mme: MmeBenchRow[];
   taper: TaperBenchRow[];
+  /** The CDS order-sign handler with a 100-order prefetch (bench/engines/cds.ts). */
+  cds: CdsBenchRow | null;
   /** One order with many dosage lines (issue 13 item 7). */
   dosageLines: DosageLinesBenchRow;
   /** calculateMme at 10k orders under tsx (keepNames), as the `mme` command runs it. */
   tsx10k: MmeBenchRow | null;
 }
 
-type WorkerRows = Pick<EngineResults, "mme" | "taper" | "dosageLines">;
+type WorkerRows = Pick<EngineResults, "mme" | "taper" | "cds" | "dosageLines">;
 
 function isRows(v: unknown): v is WorkerRows {
-  return typeof v === "object" && v !== null && "mme" in v && Array.isArray(v.mme) && "taper" in v && Array.isArray(v.taper) && "dosageLines" in v && typeof v.dosageLines === "object" && v.dosageLines !== null;
+  return typeof v === "object" && v !== null && "mme" in v && Array.isArray(v.mme) && "taper" in v && Array.isArray(v.taper) && "cds" in v && typeof v.cds === "object"
+    && "dosageLines" in v && typeof v.dosageLines === "object" && v.dosageLines !== null;
 }
 
 async function runWorker(file: string, settings: WorkerSettings): Promise<WorkerRows> {

@@ -3,6 +3,7 @@
  * esbuild, like the browser build: no tsx `keepNames` wrappers, which slow the engines'
  * hot paths). Reads its settings as JSON from argv[2], writes the results as JSON on stdout.
  */
+import { benchCdsOrderSign } from "./cds";
 import { benchDosageLines, benchMme, benchTaper } from "./measure";
 import { isWorkerSettings } from "./settings";
 
@@ -15,4 +16,4 @@ const settings = raw;
 const mme = benchMme(settings.sizes, (size) => (size >= settings.bigSize ? settings.bigPlan : settings.plan));
 const taper = benchTaper(settings.maxOpioids, settings.plan, settings.taperBatch);
 const dosageLines = benchDosageLines(settings.dosageLines, settings.bigPlan);
-process.stdout.write(JSON.stringify({ mme, taper, dosageLines }));
+void benchCdsOrderSign(settings.plan).then((cds) => process.stdout.write(JSON.stringify({ mme, taper, cds, dosageLines })));

@@ -16,6 +16,12 @@ export function roundSamples(report: BenchReport): LaunchSample[] {
   return slow.length > 0 ? slow : patients.flatMap((p) => p.samples);
 }
 
+/** Most EHR requests any counted launch waited for between the token and its first search, or null without launches. */
+export function maxEhrRequestsBeforeSearches(report: BenchReport): number | null {
+  const counts = roundSamples(report).map((s) => s.timeline.ehrRequestsBeforeSearches);
+  return counts.length === 0 ? null : Math.max(...counts);
+}
+
 /** Highest number of search rounds seen in any counted launch, or null without launches. */
 export function maxRounds(report: BenchReport): number | null {
   const rounds = roundSamples(report).map((s) => s.rounds.rounds);
@@ -28,7 +34,9 @@ export function budgetChecks(report: BenchReport): BudgetCheck[] {
   const cmd = report.command;
   const heavy = report.app?.patients.find((p) => p.patient === HEAVY_PATIENT)?.tokenToMmeMs ?? null;
   const rounds = maxRounds(report);
+  const ehrBefore = maxEhrRequestsBeforeSearches(report);
   const main = report.app?.main ?? null;
+  const cds = report.engines?.cds ?? null;
   return [
     check("mme10kMs", "calculateMme, 10,000 orders", `< ${BUDGETS.mme10kMs} ms`, row10k ? stat(row10k.ms, "ms") : null, row10k ? row10k.ms.median < BUDGETS.mme10kMs : null),
     check("mmeDosageLines100kMs", "calculateMme, one order with 100,000 dosage lines", `< ${BUDGETS.mmeDosageLines100kMs} ms`, lines ? stat(lines.ms, "ms", 0) : null, lines ? lines.ms.median < BUDGETS.mmeDosageLines100kMs : null),
@@ -36,6 +44,8 @@ export function budgetChecks(report: BenchReport): BudgetCheck[] {
     check("commandPeakMb", "`mme` command, 100k resources: peak memory", `< ${BUDGETS.commandPeakMb} MB`, cmd ? stat(cmd.peakMb, "MB", 0) : null, cmd ? cmd.peakMb.median < BUDGETS.commandPeakMb : null),
     check("heavyTokenToMmeMs", "Heavy patient: token response to MME on screen", `<= ${num(BUDGETS.heavyTokenToMmeMs / 1000, 1)} s`, heavy ? stat(heavy, "ms", 0) : null, heavy ? heavy.median <= BUDGETS.heavyTokenToMmeMs : null),
     check("searchRounds", "Rounds of searches per launch (paging excluded), worst launch, slower EHR", `<= ${BUDGETS.searchRounds}`, rounds === null ? null : String(rounds), rounds === null ? null : rounds <= BUDGETS.searchRounds),
+    check("cdsOrderSign100Ms", "CDS order-sign, 100-order prefetch, in-process", `< ${BUDGETS.cdsOrderSign100Ms} ms`, cds ? stat(cds.ms, "ms") : null, cds ? cds.ms.median < BUDGETS.cdsOrderSign100Ms : null),
+    check("ehrRequestsBeforeSearches", "EHR requests between the token and the first search (MME after one EHR round trip plus paging), worst launch, slower EHR", `<= ${BUDGETS.ehrRequestsBeforeSearches}`, ehrBefore === null ? null : String(ehrBefore), ehrBefore === null ? null : ehrBefore <= BUDGETS.ehrRequestsBeforeSearches),
     check("mainFirstLoadKb", "Main route `/`: first-load JavaScript, gzipped", `<= ${BUDGETS.mainFirstLoadKb} kB`, main ? `${num(main.firstLoadGzipBytes / 1000, 1)} kB` : null, main ? main.firstLoadGzipBytes / 1000 <= BUDGETS.mainFirstLoadKb : null),
   ];
 }

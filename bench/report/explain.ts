@@ -23,6 +23,12 @@ function mme10k(r: BenchReport): string {
   return `calculateMme spends about ${num((row.ms.median * 1000) / row.orders, 2)} µs per order (median wall time; CPU time of the process ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms); ${num(excludedShare, 0)} % of these orders end up excluded (completed, stopped, stale, not an opioid), yet each becomes a full ledger entry.${noise(r, row.ms, BUDGETS.mme10kMs, "ms")} Fix (lib/mme): profile the bundled worker (\`node --cpu-prof\`) to see where the time goes; entries for excluded orders are the first candidate.`;
 }
 
+function cdsOrderSign(r: BenchReport): string {
+  const row = r.engines?.cds;
+  if (!row) return `Not measured: ${r.errors.engines ?? "the engine worker gave no CDS row"}.`;
+  return `The order-sign call took ${num(row.ms.median, 1)} ms (median wall; CPU ${num(row.cpuMs.median, 1)} ms, fastest run ${num(row.ms.min, 1)} ms) for ${row.orders} prefetched orders. Measured while writing it: parsing the prefetch with the zod schemas (lib/fhir) is about half of the CPU time, readiness a third, calculateMme a tenth.${noise(r, row.ms, BUDGETS.cdsOrderSign100Ms, "ms")} Fix: parse only the resource types a service reads (already the case) and skip Observation parsing for order-sign when no readiness finding needs it.`;
+}
+
 function dosageLines(r: BenchReport): string {
   const row = r.engines?.dosageLines;
   if (!row) return "Not measured.";
@@ -62,6 +68,13 @@ function rounds(r: BenchReport): string {
   return `Searches started only after another request finished: ${[...new Set(late.map((u) => new URL(u).pathname))].join(", ")}. Fix: start them with the first round (Promise.all in lib/fhir/record.ts), or explain the dependency.`;
 }
 
+function ehrBeforeSearches(r: BenchReport): string {
+  const waited = roundSamples(r).filter((s) => s.timeline.ehrRequestsBeforeSearches > 0);
+  const last = waited[waited.length - 1];
+  if (last === undefined) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "no launch completed"}.`;
+  return `In ${waited.length} launch(es) the first search waited for an EHR request after the token (last one: ${last.timeline.beforeSearches.join(", ")}): an extra EHR round trip before the MME. Fix (lib/smart/session.ts): read the capability statement beside the searches, not before them (it only decides whether saving is offered).`;
+}
+
 function mainBundle(r: BenchReport): string {
   const main = r.app?.main;
   if (!main) return `Not measured: ${r.app?.skipped.join("; ") || r.errors.app || "no production build"}.`;
@@ -85,6 +98,8 @@ const RULES: Record<BudgetCheck["id"], (r: BenchReport) => string> = {
   commandPeakMb: commandPeak,
   heavyTokenToMmeMs: heavyLaunch,
   searchRounds: rounds,
+  cdsOrderSign100Ms: cdsOrderSign,
+  ehrRequestsBeforeSearches: ehrBeforeSearches,
   mainFirstLoadKb: mainBundle,
 };
 

@@ -20,6 +20,9 @@ export function enginesSection(r: BenchReport): string {
     ["opioids", "start MME/day", "plan steps", "proposeTaperPlan per plan (median, min, max)"],
     e.taper.map((t) => [String(t.opioids), t.startMmePerDay === null ? "-" : num(t.startMmePerDay, 1), t.steps === null ? `refused: ${t.refusal ?? "?"}` : String(t.steps), stat(t.ms, "ms", 3)]),
   );
+  const cds = e.cds
+    ? `\nCDS Hooks order-sign (lib/cds-service handler in-process: request parsing, prefetch read by content, lib/mme, readiness, cards) with ${int(e.cds.orders)} orders in the prefetch and one draft: ${stat(e.cds.ms, "ms")} wall, CPU ${num(e.cds.cpuMs.median, 1)} ms (min ${num(e.cds.cpuMs.min, 1)}); ${e.cds.cards} cards.\n`
+    : "";
   const lines = `\nOne order with ${int(e.dosageLines.lines)} dosage lines (oxycodone 5 mg; each line a structured dose and timing, every third also a sig text; every line is read and cross-checked, the verdict comes after the last): ${stat(e.dosageLines.ms, "ms", 0)}, ${e.dosageLines.status}${e.dosageLines.reason === null ? "" : ` (${e.dosageLines.reason})`}, ${int(e.dosageLines.readingsListed)} readings listed on the ledger.\n`;
   const tsx = e.tsx10k ? `\nThe same 10,000 orders under tsx (keepNames wrappers), as the \`mme\` command runs the engine: ${stat(e.tsx10k.ms, "ms")}.\n` : "";
   return `## 1. Engines
@@ -31,7 +34,7 @@ statuses over five years (35 % active), 20 % non-opioids, 10 % naming a Medicati
 Only the engine call is timed, after warm-up runs.
 
 ${mme}
-${lines}${tsx}
+${lines}${tsx}${cds}
 Taper plans: current orders (morphine ER 15 mg q12h, oxycodone 5 mg q6h PRN, fentanyl 25 mcg/h patch, hydromorphone 2 mg q6h,
 tramadol 50 mg q6h; the first N of them) through calculateMme and regimenFromMme, planned with the guidance defaults for
 long-term use (10 % of the original dose per month, to discontinuation).

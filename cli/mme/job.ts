@@ -64,7 +64,7 @@ export class JobRunner {
       const resources = readPatient(job.ref, job.items.map((i) => this.reader.read(i)), this.findMedication);
       const ndcLookup = needsNdc(resources) ? await (this.ndc ??= loadNdcLookup()) : undefined;
       const outcome = patientOutcome(job.ref, resources, { settings: this.setup.settings, problems: this.setup.problems, findMedication: this.findMedication, ndcLookup });
-      out.push({ json: outcome.json, summary: patientSummaryOf(outcome.result), unreadableLines: outcome.unreadableLines });
+      out.push({ json: outcome.json, summary: patientSummaryOf(outcome.result, outcome.findings), unreadableLines: outcome.unreadableLines });
     }
     return out;
   }

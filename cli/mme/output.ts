@@ -2,7 +2,17 @@
  * The `mme` command's JSON, per patient and per order (issue 3's contract, plus sources,
  * message, display, ingredients). Numbers are unrounded (round only for display).
  */
-import type { MmeResult, OrderMme } from "@/lib/domain";
+import type { FindingOutcomes, MmeResult, OrderMme } from "@/lib/domain";
+
+/**
+ * The outcomes of two readiness findings (lib/taper `medicationFindings`), for population
+ * counts: `cnsDepressants` is `reason.cns-depressants` (current benzodiazepine or other
+ * sedative orders, CDC 2022 Rec 11), `naloxone` is `caution.naloxone` (CDC 2022 Rec 8).
+ */
+export interface MedicationFindingsJson {
+  cnsDepressants: FindingOutcomes["reason.cns-depressants"];
+  naloxone: FindingOutcomes["caution.naloxone"];
+}
 
 export function orderJson(o: OrderMme): Record<string, unknown> {
   return {
@@ -37,7 +47,7 @@ export function orderJson(o: OrderMme): Record<string, unknown> {
   };
 }
 
-export function patientJson(patientRef: string, r: MmeResult): Record<string, unknown> {
+export function patientJson(patientRef: string | null, r: MmeResult, findings: MedicationFindingsJson | null): Record<string, unknown> {
   return {
     patient: patientRef,
     totalMmePerDay: r.totalMmePerDay,
@@ -45,6 +55,7 @@ export function patientJson(patientRef: string, r: MmeResult): Record<string, un
     state: r.state,
     incompleteReasons: r.incompleteReasons,
     bands: r.bands,
+    medicationFindings: findings,
     byIngredient: r.byIngredient,
     orders: r.orders.map(orderJson),
   };

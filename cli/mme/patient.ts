@@ -13,7 +13,8 @@ import type { FactorTableId, IsoDate, MmeResult } from "@/lib/domain";
 import { factsOf, loadPatient, normalizeReference, unreadableOrders, type PatientResources, type SourcedResource } from "@/lib/fhir/load";
 import { calculateMme, type NdcLookup } from "@/lib/mme";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
-import { patientJson } from "./output";
+import { medicationFindings } from "@/lib/taper/readiness/assess";
+import { patientJson, type MedicationFindingsJson } from "./output";
 
 export interface PatientSettings {
   asOf: IsoDate;
@@ -33,6 +34,7 @@ export interface PatientOutcome {
   /** The patient's JSON, as the command prints it. */
   json: string;
   result: MmeResult;
+  findings: MedicationFindingsJson;
   /** Lines of this patient that could not be read at all (`file:line: why`), for the warning on stderr. */
   unreadableLines: string[];
 }
@@ -89,7 +91,17 @@ export interface PatientContext {
 export const NDC_TABLE_MISSING =
   "an order is coded only with an NDC and the NDC table is not loaded here (load mme-udf-ndc.js beside mme-udf.js), so it may be misidentified";
 
-export function patientOutcome(ref: string, resources: PatientResources, ctx: PatientContext): PatientOutcome {
+/** Not read by this command: the readiness findings say "unknown" where they would need them. */
+const NOT_READ = "not read by the mme command (medication orders only)";
+
+/** Sedatives and naloxone, from the readiness engine's own findings on the orders (lib/taper). */
+function findingsOf(mme: MmeResult, resources: PatientResources, settings: PatientSettings): MedicationFindingsJson {
+  const inputs = { mme, medicationRequests: resources.medicationRequests, medications: resources.medications, observations: [], conditions: [], unavailable: { observations: NOT_READ, conditions: NOT_READ } };
+  const found = medicationFindings(inputs, settings.asOf);
+  return { cnsDepressants: found.cnsDepressants.outcome, naloxone: found.naloxone.outcome };
+}
+
+export function patientOutcome(ref: string | null, resources: PatientResources, ctx: PatientContext): PatientOutcome {
   const computed = calculateMme({
     medicationRequests: resources.medicationRequests,
     medications: resources.medications,
@@ -106,7 +118,8 @@ export function patientOutcome(ref: string, resources: PatientResources, ctx: Pa
     ...(ctx.ndcLookup === null ? [NDC_TABLE_MISSING] : []),
   ];
   const result = withInputProblems(computed, reasons);
-  return { json: JSON.stringify(patientJson(ref, result)), result, unreadableLines: resources.unparsed.map((u) => `${u.origin}: ${u.issue}`) };
+  const findings = findingsOf(result, resources, ctx.settings);
+  return { json: JSON.stringify(patientJson(ref, result, findings)), result, findings, unreadableLines: resources.unparsed.map((u) => `${u.origin}: ${u.issue}`) };
 }
 
 /** The group a subject reference files a resource in (lib/fhir/load PatientGroups, NDJSON: no fullUrls). */

@@ -2,7 +2,8 @@
  * Arguments of the `plan` command. Every malformed argument is an error with one sentence
  * (exit 2), never a guessed value.
  */
-import type { FactorTableId, TaperInterval, TaperPause } from "@/lib/domain";
+import type { DurationOfUse, ErAtLowest, FactorTableId, GateDecision, TaperInterval, TaperPause } from "@/lib/domain";
+import { FINDING_IDS } from "@/lib/taper";
 
 export interface PlanArgs {
   bundlePath: string;
@@ -17,17 +18,29 @@ export interface PlanArgs {
   factorTableId: FactorTableId;
   pauses: TaperPause[];
   rapidReason?: string;
+  /** Whole doses a day actually taken, by MedicationRequest reference (`--actual-use <order>:<doses>`). */
+  actualUse: Record<string, number>;
+  /** The clinician's answer when the record cannot tell how long opioids have been used. */
+  duration?: DurationOfUse;
+  gateDecisions: GateDecision[];
+  erAtLowest?: ErAtLowest;
+  methadoneFasterReason?: string;
 }
 
 export const USAGE =
   "usage: plan <bundle.json> --patient <id> [--rate 10] [--every week|month|<N>d|<N>w|<N>m] [--basis original|current|two-phase] " +
   "[--target-mme N | --discontinue] [--start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--format schedule|careplan] [--factors cdc-2022|cdc-2016] " +
-  "[--pause <step>:<intervals>] [--rapid-reason <text>]";
+  "[--pause <step>:<intervals>] [--rapid-reason <text>] [--actual-use <order id>:<doses per day>] " +
+  "[--duration one-year-or-more|less-than-a-year|unknown] [--override <finding id>:<reason>] [--confirm <finding id>] " +
+  "[--er-at-lowest switch-to-ir|stop] [--methadone-faster <reason>]";
 
 export type ParseArgsResult = { ok: true; args: PlanArgs } | { ok: false; error: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const VALUE_FLAGS = new Set(["--patient", "--rate", "--every", "--basis", "--target-mme", "--start", "--as-of", "--format", "--factors", "--pause", "--rapid-reason"]);
+const VALUE_FLAGS = new Set([
+  "--patient", "--rate", "--every", "--basis", "--target-mme", "--start", "--as-of", "--format", "--factors", "--pause", "--rapid-reason",
+  "--actual-use", "--duration", "--override", "--confirm", "--er-at-lowest", "--methadone-faster",
+]);
 
 export function parseArgs(argv: readonly string[]): ParseArgsResult {
   const positional: string[] = [];
@@ -53,7 +66,7 @@ function build(positional: string[], values: Map<string, string[]>, discontinue:
   if (bundlePath === undefined || positional.length > 1) return { ok: false, error: "give exactly one bundle file" };
   if (patientId === undefined || patientId === "") return { ok: false, error: "--patient <id> is required" };
   if (discontinue && one("--target-mme") !== undefined) return { ok: false, error: "--target-mme and --discontinue are exclusive" };
-  const args: PlanArgs = { bundlePath, patientId, format: "schedule", factorTableId: "cdc-2022", pauses: [] };
+  const args: PlanArgs = { bundlePath, patientId, format: "schedule", factorTableId: "cdc-2022", pauses: [], actualUse: {}, gateDecisions: [] };
   const steps: Array<string | null> = [
     setNumber(one("--rate"), "--rate", (n) => { args.ratePercent = n; }),
     setNumber(one("--target-mme"), "--target-mme", (n) => { args.target = { kind: "mme", mmePerDay: n }; }),
@@ -64,12 +77,18 @@ function build(positional: string[], values: Map<string, string[]>, discontinue:
     setDate(one("--start"), "--start", (d) => { args.startDate = d; }),
     setDate(one("--as-of"), "--as-of", (d) => { args.asOf = d; }),
     setPauses(values.get("--pause") ?? [], args),
+    setActualUse(values.get("--actual-use") ?? [], args),
+    setDecisions(values.get("--override") ?? [], values.get("--confirm") ?? [], args),
+    setChoice(one("--duration"), "--duration", ["one-year-or-more", "less-than-a-year", "unknown"] as const, (v) => { args.duration = v; }),
+    setChoice(one("--er-at-lowest"), "--er-at-lowest", ["switch-to-ir", "stop"] as const, (v) => { args.erAtLowest = v; }),
   ];
   const error = steps.find((e) => e !== null);
   if (error !== undefined && error !== null) return { ok: false, error };
   if (discontinue) args.target = { kind: "discontinue" };
   const rapid = one("--rapid-reason");
   if (rapid !== undefined) args.rapidReason = rapid;
+  const methadone = one("--methadone-faster");
+  if (methadone !== undefined) args.methadoneFasterReason = methadone;
   return { ok: true, args };
 }
 
@@ -111,6 +130,35 @@ function setPauses(raws: string[], args: PlanArgs): string | null {
     const m = /^(\d+):(\d+)$/.exec(raw);
     if (m === null) return `--pause must be <step>:<intervals>, e.g. 3:2 (got "${raw}")`;
     args.pauses.push({ atStep: Number(m[1]), intervals: Number(m[2]) });
+  }
+  return null;
+}
+
+/** `--actual-use abc:3` or `--actual-use MedicationRequest/abc:3`: whole doses a day, 0 or more. */
+function setActualUse(raws: string[], args: PlanArgs): string | null {
+  for (const raw of raws) {
+    const m = /^(.+):(\d+)$/.exec(raw);
+    if (m === null || m[1] === undefined || m[2] === undefined) return `--actual-use must be <order id>:<whole doses per day>, e.g. abc:3 (got "${raw}")`;
+    const ref = m[1].startsWith("MedicationRequest/") ? m[1] : `MedicationRequest/${m[1]}`;
+    args.actualUse[ref] = Number(m[2]);
+  }
+  return null;
+}
+
+/** `--override caution.oud:<reason>` (a reason is required) and `--confirm <finding id>`. */
+function setDecisions(overrides: string[], confirms: string[], args: PlanArgs): string | null {
+  for (const raw of overrides) {
+    const at = raw.indexOf(":");
+    const id = at < 0 ? "" : raw.slice(0, at).trim();
+    const reason = at < 0 ? "" : raw.slice(at + 1).trim();
+    const findingId = FINDING_IDS.find((f) => f === id);
+    if (findingId === undefined || reason === "") return `--override must be <finding id>:<reason>, with a known finding id (e.g. caution.oud) and a reason (got "${raw}")`;
+    args.gateDecisions.push({ findingId, kind: "override", reason });
+  }
+  for (const raw of confirms) {
+    const findingId = FINDING_IDS.find((f) => f === raw.trim());
+    if (findingId === undefined) return `--confirm needs a known finding id (got "${raw}")`;
+    args.gateDecisions.push({ findingId, kind: "confirmed", reason: "" });
   }
   return null;
 }

@@ -7,12 +7,14 @@
  * Bad input (not JSON, not a Bundle, unknown patient) is an error sentence for exit 2.
  */
 import { readFileSync } from "node:fs";
-import type { Condition, Medication, MedicationRequest, Observation } from "fhir/r4";
+import type { Condition, Medication, MedicationRequest, Observation, Patient } from "fhir/r4";
 import type { UnreadableResource } from "@/lib/domain";
 import { fileBundle, loadPatient, parseNdjsonLine, PatientGroups, unreadableOrders, type SourcedResource } from "@/lib/fhir/load";
 
 export interface PatientResources {
   patientId: string;
+  /** The Patient resource (deceased[x] for readiness); null when unreadable. */
+  patient: Patient | null;
   medicationRequests: MedicationRequest[];
   medications: Medication[];
   observations: Observation[];
@@ -52,6 +54,7 @@ export function readPatientResources(path: string, patientId: string): ReadResul
     ok: true,
     resources: {
       patientId,
+      patient: loaded.patient,
       medicationRequests: loaded.medicationRequests,
       medications: loaded.medications,
       observations: loaded.observations,

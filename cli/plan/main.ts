@@ -12,7 +12,7 @@ import { calculateMme } from "@/lib/mme";
 import { makeNdcLookup } from "@/lib/mme/ndc";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
 import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
-import { assessReadiness, defaultTaperOptions, proposeTaperPlan, regimenFromMme, type ReadinessInputs } from "@/lib/taper";
+import { assessReadiness, defaultTaperOptions, proposeTaperPlan, protocolFor, regimenFromMme, type ReadinessInputs } from "@/lib/taper";
 import { type PlanArgs, parseArgs, USAGE } from "./args";
 import { readPatientResources } from "./bundle";
 import { refusalJson, scheduleJson } from "./output";
@@ -35,11 +35,11 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
   // The NDC table (CDC 2018 data file) is consulted only when an order is coded with an NDC alone.
   const ndcLookup = needsNdcLookup(res.medicationRequests, res.medications) ? makeNdcLookup(NDC_TABLE) : undefined;
   const mme = calculateMme({ medicationRequests: res.medicationRequests, medications: res.medications, unreadable: res.unreadableOrders, asOf, factorTableId: args.factorTableId, ndcLookup });
-  const inputs: ReadinessInputs = { mme, medicationRequests: res.medicationRequests, medications: res.medications, observations: res.observations, conditions: res.conditions, unavailable: {} };
+  const inputs: ReadinessInputs = { mme, medicationRequests: res.medicationRequests, medications: res.medications, observations: res.observations, conditions: res.conditions, unavailable: {}, ...(res.patient ? { patient: res.patient } : { patientUnavailable: "the Patient resource is unreadable" }) };
   const readiness = assessReadiness(inputs, asOf);
-  const regimen = regimenFromMme(mme);
+  const regimen = regimenFromMme(mme, res.medicationRequests);
   const options = withFlags(defaultTaperOptions(readiness, regimen, asOf), args);
-  const outcome = proposeTaperPlan(regimen, options, asOf);
+  const outcome = proposeTaperPlan(regimen, options, asOf, { gates: readiness.gates });
   if (!outcome.ok) {
     const json = JSON.stringify(refusalJson(outcome.refusal, readiness.findings, mme, args.patientId), null, 2);
     return { code: 2, stdout: `${json}\n`, stderr: `plan: refused (${outcome.refusal.code}): ${outcome.refusal.message}\n` };
@@ -51,7 +51,12 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
 }
 
 function withFlags(defaults: TaperOptions, args: PlanArgs): TaperOptions {
-  const options: TaperOptions = { ...defaults, pauses: args.pauses };
+  const answered = args.duration === undefined ? {} : { ...protocolFor(args.duration), duration: { value: args.duration, source: "clinician" as const } };
+  const actualUse = { ...defaults.actualUse };
+  for (const [ref, dosesPerDay] of Object.entries(args.actualUse)) actualUse[ref] = { dosesPerDay, source: "entered", detail: "Entered with --actual-use." };
+  const options: TaperOptions = { ...defaults, ...answered, pauses: args.pauses, actualUse, gateDecisions: args.gateDecisions };
+  if (args.erAtLowest !== undefined) options.erAtLowest = args.erAtLowest;
+  if (args.methadoneFasterReason !== undefined) options.methadoneFaster = { reason: args.methadoneFasterReason };
   if (args.ratePercent !== undefined) options.ratePercent = args.ratePercent;
   if (args.interval !== undefined) options.interval = args.interval;
   if (args.basis !== undefined) options.basis = args.basis;

@@ -1,11 +1,13 @@
 /**
  * CarePlan.activity entries: one per taper step and product (a proposed MedicationRequest,
- * coded with RxNorm), then the follow-up visits, then the monitoring items.
+ * coded with RxNorm), saying the step's instruction for that product word for word (the
+ * schedule and the handout show the same instruction), then the follow-up visits, then the
+ * monitoring items.
  * R4 CarePlan.activity.detail: https://hl7.org/fhir/R4/careplan-definitions.html#CarePlan.activity.detail
  * Pitfall handled: a step's `end` is exclusive in the engine, inclusive in a FHIR Period.
  */
 import type { CarePlanActivity, CodeableConcept, Period, Quantity } from "fhir/r4";
-import type { Confirmations, StepProduct, TaperPlan, TaperStep } from "@/lib/domain";
+import type { Confirmations, StepDose, StepProduct, TaperPlan, TaperStep } from "@/lib/domain";
 import { RXNORM_SYSTEM, UCUM_SYSTEM } from "@/lib/domain/code-systems";
 import { roundTo } from "@/lib/domain/numbers";
 import { FOLLOW_UP_ENCOUNTER } from "./codes";
@@ -16,10 +18,9 @@ import { dispenseLines, productLine, stepLabel } from "./sections-plan";
 /** Decimal places kept in dailyAmount (avoids 0.1 x 3 = 0.30000000000000004 in the chart). */
 const AMOUNT_DECIMALS = 4;
 
-const UCUM_BY_DOSE_UNIT: Record<StepProduct["doseUnit"], { unit: string; code: string }> = {
+const UCUM_BY_AMOUNT_UNIT: Record<StepDose["amountUnit"], { unit: string; code: string }> = {
   mg: { unit: "mg", code: "mg" },
   mL: { unit: "mL", code: "mL" },
-  mcg: { unit: "mcg", code: "ug" },
   "mcg/h": { unit: "mcg/h", code: "ug/h" },
 };
 
@@ -30,14 +31,16 @@ export function productConcept(p: StepProduct): CodeableConcept {
 }
 
 /**
- * Amount per day: dose x administrations per day (mg, mL, mcg). A patch is a continuous
- * rate: its daily amount is the strength worn (mcg/h, UCUM `ug/h`), not dose x changes per day.
- * Undefined when a number is not finite or negative (unknown beats wrong).
+ * Amount per day: the sum of dose x administrations per day over the product's doses (mg, mL).
+ * A patch is a continuous rate: its daily amount is the strength worn (mcg/h, UCUM `ug/h`), not
+ * dose x changes per day; a stopped product's is 0. Undefined when a number is not finite or
+ * negative, or the doses are not in the product's unit (unknown beats wrong).
  */
 export function dailyAmount(p: StepProduct): Quantity | undefined {
-  const perDay = p.doseUnit === "mcg/h" ? (p.administrationsPerDay > 0 ? p.dose : 0) : p.dose * p.administrationsPerDay;
-  if (!Number.isFinite(perDay) || perDay < 0 || !Number.isFinite(p.administrationsPerDay)) return undefined;
-  const ucum = UCUM_BY_DOSE_UNIT[p.doseUnit];
+  if (p.doses.some((d) => d.amountUnit !== p.amountUnit)) return undefined;
+  const perDay = p.amountUnit === "mcg/h" ? (p.doses[0]?.amount ?? 0) : p.doses.reduce((sum, d) => sum + d.amount * d.administrationsPerDay, 0);
+  if (!Number.isFinite(perDay) || perDay < 0) return undefined;
+  const ucum = UCUM_BY_AMOUNT_UNIT[p.amountUnit];
   return { value: roundTo(perDay, AMOUNT_DECIMALS), unit: ucum.unit, system: UCUM_SYSTEM, code: ucum.code };
 }
 

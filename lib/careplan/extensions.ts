@@ -12,7 +12,7 @@
  *
  * - `taper-step` on each medication `CarePlan.activity.detail`: `index` (integer, 0 = the
  *   starting regimen), `plannedMmePerDay` (decimal: the step's total over all products, not
- *   the product's own share), `kind` (code: start | reduce | hold | pause | extend-interval | stop).
+ *   the product's own share), `kind` (code: start | reduce | hold | pause | extend-interval | switch | stop; `hold` only in plans of an earlier planner version).
  * - `taper-rate` on the CarePlan: `ratePercent` (decimal), `intervalUnit` (code day | week |
  *   month), `intervalCount` (integer), `basis` (code original | current | two-phase),
  *   `targetMmePerDay` (decimal; 0 with `discontinue` true), `discontinue` (boolean),
@@ -30,7 +30,7 @@ export const TAPER_REVISION_EXTENSION = `${BASE}:taper-revision`;
 
 /** Decimal places kept for MME/day (avoids binary noise such as 33.750000000000004 in the chart). */
 const MME_DECIMALS = 4;
-const STEP_KINDS: readonly TaperStepKind[] = ["start", "reduce", "hold", "pause", "extend-interval", "stop"];
+const STEP_KINDS: readonly TaperStepKind[] = ["start", "reduce", "hold", "pause", "extend-interval", "switch", "stop"];
 const BASES: readonly TaperBasis[] = ["original", "current", "two-phase"];
 const UNITS: readonly TaperIntervalUnit[] = ["day", "week", "month"];
 const REVISIONS: readonly RevisionKind[] = ["pause", "slow", "resume", "stop"];

@@ -57,9 +57,10 @@ export function targetPhrase(plan: TaperPlan): string {
 export const STEP_KIND_LABELS: Record<TaperStepKind, string> = {
   start: "Starting dose",
   reduce: "Reduce",
-  hold: "Hold",
   pause: "Pause",
-  "extend-interval": "Lengthen the dosing interval",
+  hold: "Hold",
+  "extend-interval": "Fewer doses a day",
+  switch: "Switch to immediate release",
   stop: "Stop",
 };
 

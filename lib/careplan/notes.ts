@@ -6,7 +6,7 @@
 import type { Annotation } from "fhir/r4";
 import type { TaperPlan } from "@/lib/domain";
 import { FACTOR_TABLE_LABELS } from "./codes";
-import { formatMme } from "./format";
+import { formatMme, formatNumber } from "./format";
 import { assumptionLines, orderLine } from "./sections-mme";
 import { confirmationLines } from "./sections-readiness";
 import type { CarePlanContext, CarePlanRevision } from "./types";
@@ -35,9 +35,30 @@ function confirmationNote(context: CarePlanContext): string {
   return `Clinician's confirmations:\n${bullet(lines)}${note}`;
 }
 
+/**
+ * What the clinician decided for this plan that the schedule alone does not show: each caution
+ * that held the plan and the override or confirmation that released it (issue 21), the actual
+ * use each as-needed product starts from and its source, and how the duration of use was known.
+ */
+export function planChoiceNotes(plan: TaperPlan): string[] {
+  const out: string[] = [];
+  if (plan.cautions.length > 0) {
+    out.push(`Cautions that held the plan, and the clinician's recorded decision:\n${bullet(plan.cautions.map((c) =>
+      `${c.title} (${c.findingId}, ${c.kind === "blocks" ? "blocks a taper" : "needs confirmation"}): ${c.reason} ${c.kind === "blocks" ? `Instead: ${c.ask}` : `To confirm: ${c.ask}`} Decision: ${c.decision.kind === "override" ? "override" : "confirmed"}${c.decision.reason === "" ? "" : `, reason: ${c.decision.reason}`}.`))}`);
+  }
+  if (plan.actualUse.length > 0) {
+    out.push(`As-needed orders, planned from actual use (never from the most the order allows):\n${bullet(plan.actualUse.map((u) =>
+      `${u.label} (${u.orderRefs.join(", ")}): ${u.use.dosesPerDay} doses a day (order allows up to ${formatNumber(u.orderedPerDay, 2)}); ${u.use.source === "entered" ? "entered by the clinician" : "prefilled from the order, not confirmed"}. ${u.use.detail}`))}`);
+  }
+  const d = plan.options.duration;
+  const duration = d.value === "one-year-or-more" ? "a year or more" : d.value === "less-than-a-year" ? "weeks to months (less than a year)" : "not known";
+  out.push(`Duration of opioid use: ${duration} (${d.source === "record" ? "from the record" : "the clinician's answer; the record could not tell"}).`);
+  return out;
+}
+
 /** Notes in a fixed order; extra lines (e.g. an author that could not be recorded) come last. */
 export function buildNotes(plan: TaperPlan, context: CarePlanContext, extra: readonly string[]): Annotation[] {
-  const texts = [...mmeNotes(plan, context), confirmationNote(context)];
+  const texts = [...mmeNotes(plan, context), confirmationNote(context), ...planChoiceNotes(plan)];
   if (plan.warnings.length > 0) texts.push(`Plan warnings:\n${bullet(plan.warnings.map((w) => `${w.message} (${w.code})`))}`);
   texts.push(...extra);
   return texts.map((text) => ({ time: context.created, text }));

@@ -6,9 +6,9 @@ import type { Confirmations, StepProduct, TaperPlan, TaperStep } from "@/lib/dom
 import type { Block, Cell, Section } from "./document";
 import { STEP_KIND_LABELS, formatMme, formatNumber, inclusiveEnd, intervalPhrase, ratePhrase, targetPhrase } from "./format";
 
-/** "oxycodone 10 mg every 8 hours (45 MME/day)". */
+/** "oxycodone 10 mg (1 x 10 mg tablet) every 8 hours (45 MME/day)"; a stop line as the engine wrote it. */
 export function productLine(p: StepProduct): string {
-  return p.administrationsPerDay === 0 ? `${p.display}: stop` : `${p.scheduleText} (${formatMme(p.mmePerDay)})`;
+  return p.change === "stopped" ? p.scheduleText : `${p.scheduleText} (${formatMme(p.mmePerDay)})`;
 }
 
 export function dispenseLines(p: StepProduct): string[] {

@@ -56,10 +56,16 @@ export interface FindingOutcomes {
   "context.mme-90": "at-or-above" | "below" | "unknown";
   /** How long opioids have been used: selects the default taper rate. */
   "context.long-term-use": "one-year-or-more" | "less-than-a-year" | "unknown";
+  /** The chart records the patient as deceased (Patient.deceased[x]): no taper is proposed. */
+  "caution.deceased": "recorded" | "not-recorded" | "unknown";
   /** Whether every current opioid order was computed. */
   "caution.mme-incomplete": "complete" | "incomplete" | "list-unreadable";
-  /** Opioid use disorder (CDC 2022 Rec 12). */
-  "caution.oud": "active" | "on-treatment" | "in-remission" | "none-recorded" | "unknown";
+  /**
+   * Opioid use disorder (CDC 2022 Rec 12): active, on medication treatment, in remission, or
+   * `possible` (an opioid-related condition such as withdrawal, a use disorder named only in
+   * words, or naltrexone without a diagnosis: assess with DSM-5 criteria).
+   */
+  "caution.oud": "active" | "on-treatment" | "in-remission" | "possible" | "none-recorded" | "unknown";
   /** Pregnancy (CDC 2022 draft l.2436-2438, 2523-2528). */
   "caution.pregnancy": "current" | "none-recorded" | "unknown";
   /** Active cancer: cancer-related pain is outside the chronic-pain taper guidance. */

@@ -7,6 +7,8 @@
  * Must equal the codes lib/taper/codes/loinc.ts reads (tests/fhir/observation-codes.test.ts).
  */
 
+import { URINE_DRUG_TESTS } from "@/lib/domain/valuesets.generated";
+
 export { LOINC_SYSTEM } from "@/lib/domain/code-systems";
 
 /** Pain intensity 0-10 (Synthea and the public sandbox file it under category vital-signs). */
@@ -15,24 +17,29 @@ export const PAIN_INTENSITY_CODES = ["72514-3"] as const;
 /** PEG 3-item scale: panel, mean score, items 2 and 3, item 1 (Krebs 2009; HHS 2019 function assessment). */
 export const PEG_CODES = ["91148-7", "91147-9", "91145-3", "91146-1", "75893-8"] as const;
 
-/** PHQ-9 total, PHQ-9 Modified for Teens total (what Synthea emits for adults too), PHQ-9 item 9 (self-harm). */
-export const PHQ9_CODES = ["44261-6", "89204-2", "44260-8"] as const;
+/**
+ * PHQ-9 total, PHQ-9 Modified for Teens total (what Synthea emits for adults too), PHQ-9 item 9
+ * (self-harm), and the two panels: an item 9 recorded only as a component of its panel is
+ * fetched with the panel (issue 21 item 8).
+ */
+export const PHQ9_CODES = ["44261-6", "89204-2", "44260-8", "44249-1", "89206-7"] as const;
 
-/** PHQ-2 total. */
-export const PHQ2_CODES = ["55758-7"] as const;
+/** PHQ-2 total, and its panel. */
+export const PHQ2_CODES = ["55758-7", "55757-9"] as const;
 
-/** GAD-7 total. */
-export const GAD7_CODES = ["70274-6"] as const;
+/** GAD-7 total, and its panel. */
+export const GAD7_CODES = ["70274-6", "69737-5"] as const;
 
 /**
- * Urine drug screens (CDC 2022 Rec 10): opiates, fentanyl (+norfentanyl), oxycodone
- * (+oxymorphone), methadone, EDDP, buprenorphine (+norbuprenorphine), benzodiazepines,
- * cocaine metabolite (two codes), THC, cannabinoids, PCP, 6-MAM.
+ * Urine drug tests the readiness rules read (CDC 2022 Rec 10): every presence/absence test
+ * and every screen-method test of the CDC IG's urine drug screening value sets for the
+ * analytes the rules compare with prescriptions (lib/domain/valuesets.generated.ts: opiates,
+ * morphine, codeine, hydrocodone, hydromorphone, oxycodone, oxymorphone, fentanyl and its
+ * analogs, methadone/EDDP, buprenorphine, tramadol, tapentadol, heroin/6-MAM,
+ * benzodiazepines, cocaine, PCP). Amount-only confirmatory codes are left out to keep the
+ * search URL short (a few kB); the commands read whatever the Bundle holds.
  */
-export const URINE_DRUG_SCREEN_CODES = [
-  "19295-5", "59673-4", "58379-9", "19642-8", "58430-0", "19550-3", "93495-0", "93494-3",
-  "58359-1", "14316-4", "14314-9", "70146-6", "19415-9", "18282-4", "19659-2", "19321-9",
-] as const;
+export const URINE_DRUG_SCREEN_CODES: readonly string[] = URINE_DRUG_TESTS.filter((t) => t.scale === "qualitative" || t.method === "screen").map((t) => t.code);
 
 /** Questionnaire scores (the EHR files these under category `survey`). */
 export const SURVEY_CODES = [...PAIN_INTENSITY_CODES, ...PEG_CODES, ...PHQ9_CODES, ...PHQ2_CODES, ...GAD7_CODES] as const;

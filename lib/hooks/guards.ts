@@ -1,5 +1,6 @@
 /** Type guards for values read back from sessionStorage (written by this app, but maybe an older version). */
 import { CONFIRMATION_IDS, type Confirmations, type TaperOptions } from "@/lib/domain";
+import { FINDING_IDS } from "@/lib/taper";
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -20,8 +21,18 @@ export function isTaperOptions(v: unknown): v is TaperOptions {
     (v.productOrder === null || (Array.isArray(v.productOrder) && v.productOrder.every((k) => typeof k === "string"))) &&
     typeof v.startDate === "string" && ISO_DATE.test(v.startDate) &&
     Array.isArray(v.pauses) && v.pauses.every((p) => isObject(p) && typeof p.atStep === "number" && typeof p.intervals === "number") &&
-    (v.rapidTaper === null || (isObject(v.rapidTaper) && typeof v.rapidTaper.reason === "string"))
+    (v.rapidTaper === null || (isObject(v.rapidTaper) && typeof v.rapidTaper.reason === "string")) &&
+    isObject(v.duration) && ["one-year-or-more", "less-than-a-year", "unknown"].includes(String(v.duration.value)) && (v.duration.source === "record" || v.duration.source === "clinician") &&
+    isObject(v.actualUse) && Object.values(v.actualUse).every(isActualUse) &&
+    (v.erAtLowest === "switch-to-ir" || v.erAtLowest === "stop") &&
+    (v.methadoneFaster === null || (isObject(v.methadoneFaster) && typeof v.methadoneFaster.reason === "string")) &&
+    Array.isArray(v.gateDecisions) && v.gateDecisions.every((d) => isObject(d) && FINDING_IDS.some((f) => f === d.findingId) && (d.kind === "override" || d.kind === "confirmed") && typeof d.reason === "string")
   );
+}
+
+function isActualUse(v: unknown): boolean {
+  return isObject(v) && typeof v.dosesPerDay === "number" && Number.isInteger(v.dosesPerDay) && v.dosesPerDay >= 0 &&
+    (v.source === "entered" || v.source === "prescribed-supply") && typeof v.detail === "string";
 }
 
 export function isConfirmations(v: unknown): v is Confirmations {

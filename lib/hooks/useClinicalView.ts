@@ -7,7 +7,8 @@
  */
 import { useMemo } from "react";
 import useSWR from "swr";
-import type { MmeResult, ReadinessResult, TaperOptions } from "@/lib/domain";
+import type { Patient } from "fhir/r4";
+import type { MmeResult, PlanGate, ReadinessResult, TaperOptions } from "@/lib/domain";
 import { unreadableOrders } from "@/lib/fhir/load";
 import { DEFAULT_OBSERVATION_LOOKBACK_DAYS, lookbackDate } from "@/lib/fhir/queries";
 import type { MedicationPart, PatientRecord, SearchOutcome } from "@/lib/fhir/record";
@@ -15,6 +16,7 @@ import { calculateMme, needsNdcLookup, unknownMmeResult } from "@/lib/mme";
 import type { NdcLookup } from "@/lib/mme";
 import { assessReadiness, defaultRationale, defaultTaperOptions, regimenFromMme, type ReadinessSource, type Regimen } from "@/lib/taper";
 import { SWR_OPTIONS } from "./swr-options";
+import type { PatientState } from "./usePatientRecord";
 
 export interface ClinicalView {
   mme: MmeResult;
@@ -22,6 +24,8 @@ export interface ClinicalView {
   regimen: Regimen;
   defaults: TaperOptions;
   rationale: string;
+  /** Cautions that hold the plan (readiness gates). */
+  gates: PlanGate[];
 }
 
 /** The first day of the Observation window the record was read with (lib/fhir queries.ts). */
@@ -69,10 +73,17 @@ export function useMme(part: MedicationPart | undefined, asOf: string): MmeResul
   return useMemo(() => (part && ndc.ready ? computeMme(part, asOf, ndc.lookup) : null), [part, asOf, ndc.ready, ndc.lookup]);
 }
 
-/** Readiness, regimen and defaults once the whole record is in; `mme` from `useMme` (the same object). */
-export function useClinicalView(record: PatientRecord | undefined, mme: MmeResult | null, asOf: string): ClinicalView | null {
+/**
+ * Readiness, regimen and defaults once the whole record and the Patient (or why it could not
+ * be read) are in; `mme` from `useMme` (the same object).
+ */
+export function useClinicalView(record: PatientRecord | undefined, mme: MmeResult | null, asOf: string, patient: PatientState): ClinicalView | null {
+  // stable memo inputs: the SWR-held resource, or the reason it is missing (PatientState objects are new on each render)
+  const patientResource: Patient | null = patient.status === "ready" ? patient.patient : null;
+  const patientMissing = patient.status === "unavailable" ? patient.reason : null;
+  const patientLoading = patient.status === "loading";
   return useMemo(() => {
-    if (!record || !mme) return null;
+    if (!record || !mme || patientLoading) return null;
     const readiness = assessReadiness(
       {
         mme,
@@ -82,16 +93,18 @@ export function useClinicalView(record: PatientRecord | undefined, mme: MmeResul
         observationsFrom: observationsFrom(asOf),
         conditions: record.conditions,
         unavailable: unavailableSources(record),
+        ...(patientResource ? { patient: patientResource } : { patientUnavailable: patientMissing ?? "not read" }),
       },
       asOf,
     );
-    const regimen = regimenFromMme(mme);
+    const regimen = regimenFromMme(mme, record.medicationRequests);
     return {
       mme,
       readiness,
       regimen,
       defaults: defaultTaperOptions(readiness, regimen, asOf),
       rationale: defaultRationale(readiness),
+      gates: readiness.gates,
     };
-  }, [record, mme, asOf]);
+  }, [record, mme, asOf, patientResource, patientMissing, patientLoading]);
 }

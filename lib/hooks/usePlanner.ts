@@ -21,7 +21,7 @@ const NO_CONFIRMATIONS: Confirmations = { checked: {}, followUpDate: null };
 export function usePlanner(view: ClinicalView, patientId: string, asOf: string): Planner {
   const [options, setOptions] = usePersistentState("options", patientId, () => view.defaults, isTaperOptions);
   const [confirmations, setConfirmations] = usePersistentState("confirmations", patientId, () => NO_CONFIRMATIONS, isConfirmations);
-  const outcome = useMemo(() => proposeTaperPlan(view.regimen, options, asOf), [view.regimen, options, asOf]);
+  const outcome = useMemo(() => proposeTaperPlan(view.regimen, options, asOf, { gates: view.gates }), [view.regimen, view.gates, options, asOf]);
   const resetOptions = useCallback(() => setOptions(view.defaults), [setOptions, view.defaults]);
   return { options, setOptions, resetOptions, confirmations, setConfirmations, outcome };
 }

@@ -76,3 +76,10 @@ export const CITE = {
   cancerExclusion: { source: "CDC opioid CDS IG 2022.1.0", section: "OpioidCDSRoutines.cql exclusions: sickle cell disease, active cancer, terminal conditions, hospice" },
   reassessRec7: cdc22Draft("2886-2910", "reassess at least every 3 months"),
 } as const satisfies Record<string, Citation>;
+
+/** The FHIR R4 element an EHR records a death in (deceasedBoolean or deceasedDateTime). */
+export const FHIR_PATIENT_DECEASED: Citation = {
+  source: "FHIR R4",
+  section: "Patient.deceased[x] (\"Indicates if the individual is deceased or not\")",
+  url: "https://hl7.org/fhir/R4/patient-definitions.html#Patient.deceased_x_",
+};

@@ -26,11 +26,11 @@ export interface TaperEngineConfig {
   /** Smallest measurable oral-liquid volume step, mL (an oral syringe). Product decision. */
   liquidStepMl: number;
   /**
-   * A step beyond the next real dose may remove at most this many times the rate's own step
-   * for that interval, so a plan that fell behind (rounding, holds) catches up gradually,
-   * never in one large drop. Product decision.
+   * Methadone changes at most every this many days (long, variable half-life: CDC 2022 draft
+   * l.5673-5692, "extra caution with methadone"; the 2-week spacing is the issue's and a product
+   * decision, not a guideline number). Faster only as an explicit, recorded choice.
    */
-  maxCatchUpFactor: number;
+  methadoneMinDaysBetweenChanges: number;
   /** Safety bound on the number of steps of one plan. Product decision. */
   maxSteps: number;
   /** Longest gap between follow-ups, days: "at least monthly" (CDC 2022 draft l.2414-2415). */
@@ -48,7 +48,7 @@ export const TAPER_DEFAULTS: TaperEngineConfig = {
   maxPatchesWorn: 2,
   levelMergeFraction: 0.04,
   liquidStepMl: 0.5,
-  maxCatchUpFactor: 1.5,
+  methadoneMinDaysBetweenChanges: 14,
   maxSteps: 520,
   followUpMaxGapDays: 30,
   followUpAfterEndDays: 30,

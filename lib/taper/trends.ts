@@ -1,13 +1,12 @@
 /**
  * What the Trends and Summary screens chart and list from Observations: pain 0-10, PEG, PHQ-9 and GAD-7
- * over time, and the latest urine drug screens. Read with the readiness rules' own readers
+ * over time. Read with the readiness rules' own readers
  * (readiness/scores.ts `readings`, `pegReadings`; readiness/fhir.ts), so the chart and the findings never
  * disagree (issue 14.5: this logic used to live in lib/hooks).
  */
 import type { Observation } from "fhir/r4";
 import type { IsoDate } from "@/lib/domain";
-import { DRUG_SCREEN_CLASSES, GAD7_TOTAL, LOINC_SYSTEM, PAIN_0_10, PHQ9_TOTAL, URINE_DRUG_SCREENS } from "./codes/loinc";
-import { conceptText, hasCode, isUsableObservation, observationDay, screenResult } from "./readiness/fhir";
+import { GAD7_TOTAL, PAIN_0_10, PHQ9_TOTAL } from "./codes/loinc";
 import { pegReadings, readings, type Reading } from "./readiness/scores";
 
 export interface SeriesPoint {
@@ -38,24 +37,4 @@ export function observationSeries(observations: readonly Observation[], from: Is
     phq9: inWindow(readings(observations, PHQ9_TOTAL, "PHQ-9", to), from),
     gad7: inWindow(readings(observations, GAD7_TOTAL, "GAD-7", to), from),
   };
-}
-
-export interface DrugScreenSummary {
-  date: IsoDate;
-  label: string;
-  result: "positive" | "negative" | null;
-  reference: string | null;
-}
-
-/** The most recent urine drug screen results (all analytes of that day). */
-export function latestDrugScreens(observations: readonly Observation[]): DrugScreenSummary[] {
-  const all = observations.flatMap((o) => {
-    if (!isUsableObservation(o)) return [];
-    const isScreen = DRUG_SCREEN_CLASSES.some((c) => hasCode(o.code, LOINC_SYSTEM, URINE_DRUG_SCREENS[c]));
-    const date = observationDay(o);
-    if (!isScreen || date === null) return [];
-    return [{ date, label: conceptText(o.code), result: screenResult(o), reference: o.id ? `Observation/${o.id}` : null }];
-  });
-  const latest = all.reduce<string | null>((max, s) => (max === null || s.date > max ? s.date : max), null);
-  return latest === null ? [] : all.filter((s) => s.date === latest);
 }

@@ -56,7 +56,8 @@ export function renderLauncher(input: LauncherInput): string {
   <th scope="row">${escapeHtml(p.name)}<br><span class="hint">${escapeHtml(p.id)}${p.birthDate ? ` · born ${escapeHtml(p.birthDate)}` : ""}</span></th>
   <td>${p.summary ? `${escapeHtml(p.summary)}<br>` : ""}<span class="hint">Opioids: ${opioids}</span>${band}</td>
   <td><a class="button" href="${escapeHtml(ehrLaunchHref(form.appLaunchUrl, input.fhirBase, options))}" aria-label="EHR launch for ${escapeHtml(p.name)}">EHR launch</a>
-      <a class="button secondary" href="${escapeHtml(standaloneHref(form.appLaunchUrl, options))}" aria-label="Standalone launch for ${escapeHtml(p.name)}">Standalone launch</a></td>
+      <a class="button secondary" href="${escapeHtml(standaloneHref(form.appLaunchUrl, options))}" aria-label="Standalone launch for ${escapeHtml(p.name)}">Standalone launch</a>
+      <a class="button secondary" href="/cds/sign?patient=${encodeURIComponent(p.id)}" aria-label="Sign order (CDS) for ${escapeHtml(p.name)}">Sign order (CDS)</a></td>
 </tr>`;
   });
   const body = `

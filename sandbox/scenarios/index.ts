@@ -4,6 +4,7 @@
  */
 import { clockFor, type Clock } from "./builders";
 import { buprenorphineOud } from "./buprenorphine-oud";
+import { deceased } from "./deceased";
 import { depressionPhq9 } from "./depression-phq9";
 import { fentanylHydrocodone } from "./fentanyl-hydrocodone";
 import { heavyRecord } from "./heavy-record";
@@ -35,6 +36,7 @@ export const SCENARIOS: readonly Scenario[] = [
   heavyRecord,
   malformed,
   noOpioids,
+  deceased,
 ];
 
 /** The scenario whose Patient.id is `id`, or null (patients from SANDBOX_DATA). */

@@ -74,11 +74,14 @@ function order(opts: HistoryOptions, id: string, c: DoseComponent, perDay: numbe
  * after every start), completed before; periods starting after `asOf` are not written.
  */
 export function ordersForPeriods(periods: readonly OrderPeriod[], opts: HistoryOptions): MedicationRequest[] {
-  const sorted = [...periods].filter((p) => p.from <= opts.asOf).sort((a, b) => a.from.localeCompare(b.from));
+  const all = [...periods].sort((a, b) => a.from.localeCompare(b.from));
+  const sorted = all.filter((p) => p.from <= opts.asOf);
   return sorted.flatMap((period, i) => {
     const next = sorted[i + 1];
     const active = next === undefined;
-    const days = next === undefined ? (opts.lastSupplyDays ?? 30) : (daysBetween(period.from, next.from) ?? 30);
+    // the open period's supply covers it up to the next planned period (a step may last several months)
+    const upcoming = all.find((p) => p.from > period.from);
+    const days = next !== undefined ? (daysBetween(period.from, next.from) ?? 30) : upcoming !== undefined ? (daysBetween(period.from, upcoming.from) ?? 30) : (opts.lastSupplyDays ?? 30);
     return doses(period.products).map((d, j) => order(opts, `${opts.idPrefix}-${i}-${j}`, d.component, d.perDay, period.from, days, active));
   });
 }
@@ -91,13 +94,13 @@ export function ordersForPeriods(periods: readonly OrderPeriod[], opts: HistoryO
 function doses(products: readonly StepProduct[]): { component: DoseComponent; perDay: number }[] {
   const byProduct = new Map<string, { component: DoseComponent; unitsPerDay: number; counts: Set<number> }>();
   const out: { component: DoseComponent; perDay: number }[] = [];
-  for (const p of products) {
-    if (p.administrationsPerDay <= 0) continue;
-    for (const c of p.components) {
-      if (c.strengthUnit === "mcg/h") { out.push({ component: c, perDay: p.administrationsPerDay }); continue; }
+  for (const d of products.flatMap((p) => p.doses)) {
+    if (d.administrationsPerDay <= 0) continue;
+    for (const c of d.components) {
+      if (c.strengthUnit === "mcg/h") { out.push({ component: c, perDay: d.administrationsPerDay }); continue; }
       const key = c.rxnorm ?? c.display;
       const entry = byProduct.get(key) ?? { component: c, unitsPerDay: 0, counts: new Set<number>() };
-      entry.unitsPerDay += c.count * p.administrationsPerDay;
+      entry.unitsPerDay += c.count * d.administrationsPerDay;
       entry.counts.add(c.count);
       byProduct.set(key, entry);
     }

@@ -17,6 +17,8 @@ export interface ScenarioExpectation {
   keyFindings: string[];
   /** lib/taper readiness finding ids that must be `present`, and ids that must not be. */
   findingIds: { present: FindingId[]; absent: FindingId[] };
+  /** A readiness gate holds the plan (`blocks`): no schedule is proposed, a refusal says why. */
+  planHeld?: boolean;
   /** A sensible default plan (HHS 2019 / CDC 2022 Rec 5). */
   defaultPlan: string;
 }

@@ -39,24 +39,29 @@ describe("patient handout", () => {
     expect(grade).toBeLessThanOrEqual(7);
   });
 
-  it("names doses in plain words, never the RxNorm name", () => {
+  it("names doses in plain words, never the RxNorm name, and ends with its own stop line", () => {
     const doses = handout.rows.flatMap((r) => r.doses).join("\n");
-    expect(doses).toContain("oxycodone ER 30 mg tablet");
+    expect(doses).toContain("1 oxycodone ER 30 mg tablet");
     expect(doses).not.toMatch(/MG|Extended Release|Abuse-Deterrent/);
     expect(handout.rows).toHaveLength(plan.steps.length);
-    expect(handout.rows.at(-1)?.doses).toEqual(["No more opioid medicine."]);
+    expect(handout.rows.at(-1)?.doses.join(" ")).toMatch(/^Stop oxycodone: take your last dose on [A-Z][a-z]+ \d+, \d{4}\. From .*, take no more oxycodone\.$/);
+  });
+
+  it("says the same as the schedule, step for step: each product's patient instruction, word for word", () => {
+    plan.steps.forEach((s, i) => expect(handout.rows[i]?.doses).toEqual(s.products.map((p) => p.patientText)));
   });
 
   it("says a split day dose by dose", () => {
-    const split = handout.rows.find((r) => r.doses.some((d) => d.includes("not all the same")));
-    expect(split?.doses.join(" ")).toMatch(/1 of them: .*\. 1 of them: /);
+    const split = handout.rows.find((r) => r.doses.some((d) => d.includes("doses a day")));
+    expect(split?.doses.join(" ")).toMatch(/Take 2 doses a day, 12 hours apart: 1 oxycodone ER 30 mg tablet for the 1st dose of the day, and 1 oxycodone ER 15 mg tablet and 1 oxycodone ER 10 mg tablet for the 2nd dose\./);
   });
 
-  it("tells patch users to wear and change patches", () => {
+  it("tells patch users to wear and change patches, and when to take off the last one", () => {
     // 245134: fentanyl 25 mcg/h, 1 patch every 72 h
     const patchPlan = planFor([order("245134", every(patch(1), 72))]);
-    const first = buildHandout(patchPlan, null).rows[0]?.doses[0] ?? "";
-    expect(first).toBe("Wear 1 fentanyl 25 mcg/h patch at all times. Put on new ones every 72 hours.");
+    const rows = buildHandout(patchPlan, null).rows;
+    expect(rows[0]?.doses[0]).toBe("Wear 1 fentanyl 25 mcg/h patch at all times. Put on a new one every 72 hours.");
+    expect(rows.at(-1)?.doses[0]).toMatch(/^Take off your last fentanyl patch on [A-Z][a-z]+ \d+, \d{4}\. Do not put on a new one\./);
   });
 
   it("has the same content as text for copying into a note", () => {

@@ -11,7 +11,7 @@ function sample(tokenToMmeMs: number): LaunchSample {
     mmeText: "52.5 MME/day", tokenToMmeMs, launchToMmeMs: tokenToMmeMs + 800,
     fhirRequests: 12, fhirBytes: 1_236_000, totalRequests: 35, totalBytes: 1_565_000,
     rounds: { rounds: 1, searches: 4, reads: 1, pages: 5, late: [] },
-    timeline: { tokenToFirstSearchMs: 90, beforeSearches: ["/api/issuer-config", "/fhir/metadata"], tokenToMedicationsMs: 130, tokenToAllDataMs: 245 },
+    timeline: { tokenToFirstSearchMs: 90, beforeSearches: ["/api/issuer-config", "/fhir/metadata"], ehrRequestsBeforeSearches: 1, tokenToMedicationsMs: 130, tokenToAllDataMs: 245 },
     scripts: [],
   };
 }
@@ -40,6 +40,7 @@ export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; f
       mme: [row(1_000, stat(5, 4, 9)), row(10_000, stat(o.mme10kMedianMs, 40, 90))],
       taper: [{ opioids: 1, startMmePerDay: 30, steps: 12, refusal: null, ms: stat(0.2, 0.1, 0.5) }],
       tsx10k: row(10_000, stat(90, 60, 120)),
+      cds: { orders: 100, ms: stat(12, 9, 30), cpuMs: stat(11, 9, 20), cards: 2 },
       dosageLines: { lines: 100_000, ms: stat(o.dosageLinesMedianMs ?? 400, 350, 500, 5), status: "not-computable", reason: "mme.implausible", readingsListed: 61 },
     },
     command: {

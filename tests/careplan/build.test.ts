@@ -142,19 +142,26 @@ describe("buildCarePlan: activities", () => {
 });
 
 describe("dailyAmount", () => {
-  const patch: StepProduct = { ...oxy(25, 1 / 3), key: FENTANYL_25, rxnorm: FENTANYL_25, display: "fentanyl 25 mcg/h patch", doseUnit: "mcg/h" };
+  const base = oxy(25, 1 / 3);
+  const asUnit = (p: StepProduct, amountUnit: "mg" | "mL" | "mcg/h"): StepProduct => ({ ...p, amountUnit, doses: p.doses.map((d) => ({ ...d, amountUnit })) });
+  const patch: StepProduct = { ...asUnit(base, "mcg/h"), key: FENTANYL_25, rxnorm: FENTANYL_25, display: "fentanyl 25 mcg/h patch" };
   it.each([
     // dose x administrations/day
     ["oxycodone 10 mg x 3/day", oxy(10, 3), { value: 30, unit: "mg", code: "mg" }],
     ["oxycodone 7.5 mg x 3/day", oxy(7.5, 3), { value: 22.5, unit: "mg", code: "mg" }],
     // 0.1 x 3 = 0.30000000000000004 in binary: rounded to 4 decimals
-    ["liquid 0.1 mL x 3/day", { ...oxy(0.1, 3), doseUnit: "mL" as const }, { value: 0.3, unit: "mL", code: "mL" }],
-    ["TIRF 100 mcg x 4/day", { ...oxy(100, 4), doseUnit: "mcg" as const }, { value: 400, unit: "mcg", code: "ug" }],
+    ["liquid 0.1 mL x 3/day", asUnit(oxy(0.1, 3), "mL"), { value: 0.3, unit: "mL", code: "mL" }],
+    // a day split between two doses: 10 mg twice and 7.5 mg once = 27.5 mg
+    ["split day 10 + 10 + 7.5 mg", { ...oxy(10, 2), doses: [...oxy(10, 2).doses, ...oxy(7.5, 1).doses] }, { value: 27.5, unit: "mg", code: "mg" }],
     // a patch is a rate: 25 mcg/h worn, whatever the change interval (every 72 h = 1/3 per day)
     ["fentanyl 25 mcg/h every 72 h", patch, { value: 25, unit: "mcg/h", code: "ug/h" }],
-    ["patch removed (0/day)", { ...patch, administrationsPerDay: 0 }, { value: 0, unit: "mcg/h", code: "ug/h" }],
   ])("%s", (_name, product, expected) => {
     expect(dailyAmount(product)).toEqual({ ...expected, system: "http://unitsofmeasure.org" });
+  });
+
+  it("is 0 for a stopped product and left out for doses in different units", () => {
+    expect(dailyAmount(oxy(0, 0))?.value).toBe(0);
+    expect(dailyAmount({ ...oxy(10, 2), doses: [...oxy(10, 2).doses, ...asUnit(oxy(7.5, 1), "mL").doses] })).toBeUndefined();
   });
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY, -1])("is left out (unknown) for dose %s", (dose) => {

@@ -74,8 +74,9 @@ describe("CarePlan from proposeTaperPlan", () => {
     expect(meds).toHaveLength(products.length);
     products.forEach((p, i) => {
       const amount = meds[i]?.detail?.dailyAmount;
-      const factor = p.doseUnit === "mcg/h" ? 2.4 : 1.5;
-      expect(amount?.code).toBe(p.doseUnit === "mcg/h" ? "ug/h" : "mg");
+      const patch = p.amountUnit === "mcg/h";
+      const factor = patch ? 2.4 : 1.5;
+      expect(amount?.code).toBe(patch ? "ug/h" : "mg");
       expect((amount?.value ?? Number.NaN) * factor).toBeCloseTo(p.mmePerDay, 3);
     });
   });

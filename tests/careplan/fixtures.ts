@@ -37,15 +37,19 @@ const oxyProduct: OpioidProduct = {
 /** Oxycodone `doseMg` every `24 / administrationsPerDay` hours, from 5 mg tablets, for a 28-day step. */
 export function oxy(doseMg: number, administrationsPerDay: number): StepProduct {
   const tablets = doseMg / 5;
+  const stopped = administrationsPerDay === 0;
   return {
     key: OXY_5,
+    label: "oxycodone",
     rxnorm: OXY_5,
     display: "oxycodone 5 mg tablet",
-    dose: doseMg,
-    doseUnit: "mg",
-    components: [{ rxnorm: OXY_5, display: "oxycodone 5 mg tablet", strength: 5, strengthUnit: "mg", count: tablets }],
+    asNeeded: false,
+    change: stopped ? "stopped" : "none",
+    amountUnit: "mg",
+    doses: stopped ? [] : [{ amount: doseMg, amountUnit: "mg", components: [{ rxnorm: OXY_5, display: "oxycodone 5 mg tablet", strength: 5, strengthUnit: "mg", count: tablets }], administrationsPerDay }],
     administrationsPerDay,
-    scheduleText: administrationsPerDay === 0 ? "stop oxycodone" : `oxycodone ${doseMg} mg every ${24 / administrationsPerDay} hours`,
+    scheduleText: stopped ? "Stop oxycodone (was 5 mg once a day): last dose on 2025-08-17" : `oxycodone ${doseMg} mg every ${24 / administrationsPerDay} hours`,
+    patientText: stopped ? "Stop oxycodone: take your last dose on August 17, 2025." : `Take ${tablets} oxycodone 5 mg tablets every ${24 / administrationsPerDay} hours.`,
     mmePerDay: doseMg * administrationsPerDay * 1.5,
     dispense: administrationsPerDay === 0 ? [] : [{ rxnorm: OXY_5, display: "oxycodone 5 mg tablet", quantity: tablets * administrationsPerDay * 28, unit: "tablet" }],
   };
@@ -53,7 +57,10 @@ export function oxy(doseMg: number, administrationsPerDay: number): StepProduct 
 
 function step(index: number, start: string, end: string, kind: TaperStep["kind"], products: StepProduct[], note: string | null = null): TaperStep {
   const total = products.reduce((s, p) => s + p.mmePerDay, 0);
-  return { index, start, end, kind, products, totalMmePerDay: total, percentOfStart: (total / 45) * 100, note };
+  return {
+    index, start, end, intervals: 1, kind, products, totalMmePerDay: total, percentOfStart: (total / 45) * 100, note,
+    rate: { nominalMmePerDay: 11.25, removedMmePerDay: 0, differences: [] },
+  };
 }
 
 export function makePlan(): TaperPlan {
@@ -70,6 +77,11 @@ export function makePlan(): TaperPlan {
       startDate: "2025-03-03",
       pauses: [{ atStep: 3, intervals: 1 }],
       rapidTaper: null,
+      duration: { value: "less-than-a-year", source: "clinician" },
+      actualUse: {},
+      erAtLowest: "switch-to-ir",
+      methadoneFaster: null,
+      gateDecisions: [],
     },
     rationale: "Opioids used < 1 year: a faster taper is often tolerated (HHS 2019).",
     steps: [
@@ -88,6 +100,8 @@ export function makePlan(): TaperPlan {
     monitoring: ["Withdrawal symptoms", "Pain and function (PEG)", "Mood and suicidality"],
     warnings: [{ code: "taper.warn.half-tablets", message: "Step 1 uses half tablets: check that they can be split." }],
     notTapered: [],
+    cautions: [],
+    actualUse: [],
   };
 }
 

@@ -38,7 +38,7 @@ describe("narrative (CarePlan.text.div), parsed with saxes", () => {
     expect(rows[1]).toEqual(["Step 1", "2025-03-31", "2025-04-27", "Reduce", "oxycodone 7.5 mg every 8 hours (33.8 MME/day)", "33.8", "75 %", "126 tablet oxycodone 5 mg tablet"]);
     expect(rows[3]?.[3]).toBe(`Pause requested: ${HOSTILE}`);
     expect(rows[2]?.[3]).toBe("Reduce");
-    expect(rows[5]?.slice(0, 7)).toEqual(["Step 5", "2025-07-21", "2025-07-21", "Stop", "oxycodone 5 mg tablet: stop", "0", "0 %"]);
+    expect(rows[5]?.slice(0, 7)).toEqual(["Step 5", "2025-07-21", "2025-07-21", "Stop", "Stop oxycodone (was 5 mg once a day): last dose on 2025-08-17", "0", "0 %"]);
   });
 
   it("explains the starting MME: total, factor table id, per-order arithmetic, assumptions", () => {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeBulkExport } from "@/bench/data/ndjson";
 import type { PopulationSummaryJson } from "@/cli/mme/summary";
-import { mr, ndjson, outputOf, run, runProcess } from "./mme-support";
+import { mr, ndjson, outputOf, run, runProcess, RXNORM } from "./mme-support";
 
 describe("--workers N: the same output as one worker", () => {
   it.each([
@@ -50,27 +50,34 @@ describe("--summary", () => {
   const tablets = (id: string, patient: string, n: number) => mr(id, patient, "1049621", {
     dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 6, periodUnit: "h" } }, doseAndRate: [{ doseQuantity: { value: n, unit: "tablet" } }] }],
   });
+  // Sedatives and naloxone: the readiness findings reason.cns-depressants and caution.naloxone (lib/taper).
+  const lorazepam = (id: string, patient: string) => mr(id, patient, "197901", { // lorazepam 1 mg tablet, current (authored 2025-05-20)
+    medicationCodeableConcept: { coding: [{ system: RXNORM, code: "197901", display: "lorazepam 1 MG Oral Tablet" }] },
+  });
+  const naloxone = (id: string, patient: string) => mr(id, patient, "2637879"); // naloxone 16 MG/ML nasal spray (RxNorm catalog: an antagonist, not counted in the MME)
   const dir = mkdtempSync(join(tmpdir(), "mme-summary-"));
   writeFileSync(join(dir, "Patient.ndjson"), ndjson(["p0", "p1", "p2", "p3", "p4", "p5"].map((id) => ({ resourceType: "Patient", id }))));
   writeFileSync(join(dir, "MedicationRequest.ndjson"), ndjson(
     [
       mr("o0", "p0", "197361", { medicationCodeableConcept: { text: "Amlodipine 5 MG" } }), // complete, 0
-      tablets("o1", "p1", 1), // complete, 30: under 50
-      tablets("o2", "p2", 2), // complete, 60: 50 to 90
-      tablets("o3", "p3", 3), // complete, 90: at least 90
+      tablets("o1", "p1", 1), lorazepam("z1", "p1"), // complete, 30: under 50; with a sedative; no naloxone
+      tablets("o2", "p2", 2), naloxone("n2", "p2"), // complete, 60: 50 to 90; naloxone on file
+      tablets("o3", "p3", 3), // complete, 90: at least 90; no naloxone
       tablets("o4", "p4", 1), { ...tablets("o4b", "p4", 1), status: "bogus" }, // incomplete, at least 30: under 50
-      tablets("o5", "p5", 2), // + a line of p5 cut short below: incomplete, at least 60: 50 to 90
+      tablets("o5", "p5", 2), lorazepam("z5", "p5"), // + a line of p5 cut short below: incomplete, at least 60: 50 to 90; sedative
     ],
     [JSON.stringify(tablets("o5b", "p5", 1)).slice(0, 150), JSON.stringify(tablets("o6", "p6", 3)).slice(0, 150)], // p6: only a broken line: incomplete, at least 0
   ));
 
-  it("matches the hand count: 4 complete (one per band), 3 incomplete by the band of their floor, none unknown", async () => {
+  it("matches the hand count: 4 complete (one per band), 3 incomplete by the band of their floor, none unknown; sedatives and naloxone among those on opioids", async () => {
     const r = await run([dir, "--summary"]);
     expect(r.code).toBe(3); // the two cut lines
     expect(summaryOf(r.stdout)).toEqual({
       patients: 7,
-      complete: { patients: 4, byBand: { zero: 1, under50: 1, from50to90: 1, atLeast90: 1 } },
-      incomplete: { patients: 3, byBandAtLeast: { zero: 1, under50: 1, from50to90: 1, atLeast90: 0 } },
+      // on opioids p1, p2, p3; sedative p1; no naloxone p1, p3 (p2 has it)
+      complete: { patients: 4, byBand: { zero: 1, under50: 1, from50to90: 1, atLeast90: 1 }, onOpioids: 3, withCnsDepressant: 1, withoutNaloxone: 2 },
+      // on opioids (floor above 0) p4, p5; sedative p5; no naloxone p4, p5
+      incomplete: { patients: 3, byBandAtLeast: { zero: 1, under50: 1, from50to90: 1, atLeast90: 0 }, onOpioids: 2, withCnsDepressant: 1, withoutNaloxone: 2 },
       unknown: { patients: 0 },
     });
     expect(r.stdout).not.toContain('"patients":[');

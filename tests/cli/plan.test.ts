@@ -22,16 +22,26 @@ describe("plan --format schedule", () => {
   it("prints the contract fields: startMmePerDay, steps with start, totalMmePerDay and products, findings", () => {
     const { code, body } = json([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01"]);
     expect(code).toBe(0);
-    // oxycodone ER 30 mg every 12 h = 90 MME; long-term use -> 10 % of the original per month (9 MME)
+    // oxycodone ER 30 mg every 12 h = 90 MME; long-term use -> 10 % of the original per month (9 MME);
+    // 7.5 MME steps (5 mg of one of the two daily doses), the switch to immediate release at 10 mg
+    // every 12 hours, once a day at 5 mg, then the stop
     expect(body.startMmePerDay).toBe(90);
     const all = steps(body);
-    expect(all.map((s) => s.totalMmePerDay)).toEqual([90, 82.5, 75, 67.5, 60, 52.5, 45, 37.5, 30, 15, 7.5, 0]);
+    expect(all.map((s) => s.totalMmePerDay)).toEqual([90, 82.5, 75, 67.5, 60, 52.5, 45, 37.5, 30, 30, 22.5, 15, 7.5, 0]);
+    expect(all.map((s) => s.kind).slice(8)).toEqual(["reduce", "switch", "reduce", "reduce", "extend-interval", "stop"]);
     expect(all[0]?.start).toBe("2025-03-01");
+    // one product, one instruction: 55 mg a day as 30 mg and 25 mg (15 + 10 mg tablets: no single product code)
     expect(all[1]?.products).toEqual([
-      expect.objectContaining({ rxnorm: "1860151", dose: 30, doseUnit: "mg", administrationsPerDay: 1, mmePerDay: 45 }),
-      // 25 mg = 15 + 10 mg tablets: no single product code; the components carry theirs
-      expect.objectContaining({ rxnorm: null, dose: 25, doseUnit: "mg", administrationsPerDay: 1, mmePerDay: 37.5 }),
+      expect.objectContaining({
+        rxnorm: null, administrationsPerDay: 2, mmePerDay: 82.5, change: "reduced",
+        scheduleText: "oxycodone ER 55 mg a day, every 12 hours: 30 mg (1 x 30 mg tablet) at 1st dose, 25 mg (1 x 15 mg tablet + 1 x 10 mg tablet) at 2nd dose",
+        doses: [
+          expect.objectContaining({ amount: 30, amountUnit: "mg", administrationsPerDay: 1 }),
+          expect.objectContaining({ amount: 25, amountUnit: "mg", administrationsPerDay: 1 }),
+        ],
+      }),
     ]);
+    expect(all.at(-1)?.products).toEqual([expect.objectContaining({ change: "stopped", scheduleText: "Stop oxycodone (was 5 mg once a day): last dose on 2026-03-31" })]);
     expect(Array.isArray(body.findings) && body.findings.length).toBeGreaterThan(10);
   });
 
@@ -39,7 +49,10 @@ describe("plan --format schedule", () => {
     const { code, body } = json([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01", "--rate", "5", "--every", "2w", "--basis", "current", "--target-mme", "60", "--start", "2025-03-10"]);
     expect(code).toBe(0);
     const all = steps(body);
-    expect(all.map((s) => s.start).slice(0, 3)).toEqual(["2025-03-10", "2025-03-24", "2025-04-07"]);
+    // 5 % of the current dose per 2 weeks: 90 -> 82.5 removes 7.5 > 4.5, so the start is kept two
+    // intervals (90 x (1 - 0.95^2) = 8.8 >= 7.5)
+    expect(all.map((s) => s.start).slice(0, 3)).toEqual(["2025-03-10", "2025-04-07", "2025-05-05"]);
+    expect(all.map((s) => s.intervals).slice(0, 2)).toEqual([2, 2]);
     expect(all.at(-1)?.totalMmePerDay).toBe(60);
     expect(body.options).toMatchObject({ ratePercent: 5, interval: { unit: "week", count: 2 }, basis: "current", target: { kind: "mme", mmePerDay: 60 } });
   });

@@ -28,10 +28,25 @@ describe("buildPatientSearches", () => {
     expect(query.get("category")).toBeNull();
   });
 
-  it("asks for every urine drug screen code the brief lists", () => {
-    expect([...URINE_DRUG_SCREEN_CODES].sort()).toEqual(
-      ["19295-5", "59673-4", "58379-9", "19642-8", "58430-0", "19550-3", "93495-0", "93494-3", "58359-1", "14316-4", "14314-9", "70146-6", "19415-9", "18282-4", "19659-2", "19321-9"].sort(),
-    );
+  it("asks for the urine drug tests of the CDC IG value sets, including every screen code of clinical-sources section 5 the rules evaluate", () => {
+    // opiates, fentanyl, fentanyl+norfentanyl, oxycodone, oxycodone+oxymorphone, methadone, EDDP, buprenorphine, bup+norbup,
+    // benzodiazepines, benzoylecgonine, benzoylecgonine (mass/volume screen), PCP, 6-MAM
+    const section5 = ["19295-5", "59673-4", "58379-9", "19642-8", "58430-0", "19550-3", "93495-0", "93494-3", "58359-1", "14316-4", "14314-9", "70146-6", "19659-2", "19321-9"];
+    expect(URINE_DRUG_SCREEN_CODES).toEqual(expect.arrayContaining(section5));
+    // a cut-off is not a result, and confirmatory amounts are left out of the URL
+    expect(URINE_DRUG_SCREEN_CODES).not.toContain("19299-7"); // Opiates cutoff [Mass/volume] in Urine for Screen method
+    expect(URINE_DRUG_SCREEN_CODES).not.toContain("16251-1"); // Morphine [Mass/volume] in Urine by Confirmatory method
+    expect(URINE_DRUG_SCREEN_CODES).toContain("19710-3"); // traMADol [Presence] in Urine by Screen method
+  });
+
+  it("keeps the Observation search URL within a size every server accepts (8 kB)", () => {
+    for (const category of [false, true]) {
+      for (const s of find("observations", { ...OPTIONS, observationCategoryRequired: category })) expect(s.url.length, s.url.slice(0, 60)).toBeLessThan(8000);
+    }
+  });
+
+  it("asks for the PHQ-9, PHQ-2 and GAD-7 panels, so an item recorded only inside its panel is read", () => {
+    for (const panel of ["44249-1", "89206-7", "55757-9", "69737-5"]) expect(READINESS_OBSERVATION_CODES).toContain(panel);
   });
 
   it("Epic quirk: one Observation search per category, category encoded, pain asked under survey and vital-signs", () => {

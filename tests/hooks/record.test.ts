@@ -21,7 +21,8 @@ function useView(patientId: string, transport: MemoryTransport) {
   const session = memorySession(patientId, transport);
   const data = usePatientData(session, ASOF);
   const mme = useMme(data.medications, TEST_DAY);
-  const view = useClinicalView(data.record, mme, TEST_DAY);
+  const patient = usePatient(session);
+  const view = useClinicalView(data.record, mme, TEST_DAY, patient);
   return { data, mme, view };
 }
 
@@ -37,9 +38,10 @@ describe("usePatientData + useMme + useClinicalView", () => {
     const present = new Set(view?.readiness.findings.filter((f) => f.status === "present").map((f) => f.id));
     for (const id of expected?.findingIds.present ?? []) expect(present, id).toContain(id);
     for (const id of expected?.findingIds.absent ?? []) expect(present, id).not.toContain(id);
-    // one search per resource type, paged (page size 5) to the end, never repeated by the second key
+    // one search per resource type, paged (page size 5) to the end, never repeated by the second key;
+    // and one read of the patient (deceased[x], the identity strip)
     const firstPages = transport.requests.filter((r) => !r.url.includes("_offset=")).map((r) => r.url.split("?")[0]);
-    expect(firstPages.sort()).toEqual(["CarePlan", "Condition", "MedicationRequest", "Observation"]);
+    expect(firstPages.sort()).toEqual(["CarePlan", "Condition", "MedicationRequest", "Observation", `Patient/${OSCAR}`]);
     const medicationPages = transport.requests.filter((r) => r.url.startsWith("MedicationRequest") || r.url.includes("/MedicationRequest?"));
     expect(medicationPages.length).toBe(Math.ceil(transport.resources("MedicationRequest").filter((r) => JSON.stringify(r.subject).includes(OSCAR)).length / 5));
     await hook.unmount();

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { CONFIRMATION_IDS, type Confirmations } from "@/lib/domain";
 import { useCarePlanSave } from "@/lib/hooks/useCarePlanSave";
 import { useClinicalView, useMme } from "@/lib/hooks/useClinicalView";
-import { usePatientData } from "@/lib/hooks/usePatientRecord";
+import { usePatient, usePatientData } from "@/lib/hooks/usePatientRecord";
 import { usePlanner } from "@/lib/hooks/usePlanner";
 import { addDays } from "@/lib/domain/dates";
 import { MemoryTransport } from "./support/memory-transport";
@@ -22,7 +22,8 @@ function useSave(transport: MemoryTransport) {
   const session = memorySession(PATIENT, transport);
   const data = usePatientData(session, new Date(`${TEST_DAY}T12:00:00Z`));
   const mme = useMme(data.medications, TEST_DAY);
-  const view = useClinicalView(data.record, mme, TEST_DAY);
+  const patient = usePatient(session);
+  const view = useClinicalView(data.record, mme, TEST_DAY, patient);
   return { session, view };
 }
 

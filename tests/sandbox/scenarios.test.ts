@@ -4,7 +4,7 @@
  * engine computes through the app's own parser (lib/fhir/parse -> lib/mme calculateMme).
  */
 import { validateResource } from "@medplum/core";
-import type { Condition, Medication, MedicationRequest, Observation } from "fhir/r4";
+import type { Condition, Medication, MedicationRequest, Observation, Patient } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import type { UnreadableResource } from "@/lib/domain";
 import { parseResource } from "@/lib/fhir/parse";
@@ -25,6 +25,7 @@ function parsedRecord(scenario: Scenario) {
   const observations: Observation[] = [];
   const conditions: Condition[] = [];
   const unreadable: UnreadableResource[] = [];
+  let patient: Patient | undefined;
   for (const raw of scenario.build(clock)) {
     if (!isMedplumResource(raw)) continue;
     const parsed = parseResource(raw);
@@ -37,8 +38,9 @@ function parsedRecord(scenario: Scenario) {
     else if (r.resourceType === "Medication") medications.push(r);
     else if (r.resourceType === "Observation") observations.push(r);
     else if (r.resourceType === "Condition") conditions.push(r);
+    else if (r.resourceType === "Patient") patient = r;
   }
-  return { medicationRequests, medications, observations, conditions, unreadable };
+  return { medicationRequests, medications, observations, conditions, unreadable, ...(patient ? { patient } : {}) };
 }
 
 describe("scenario expectations agree with the MME engine", () => {
@@ -59,6 +61,9 @@ describe("scenario expectations agree with the readiness engine", () => {
     const present = readiness.findings.filter((f) => f.status === "present").map((f) => f.id);
     for (const id of scenario.expected.findingIds.present) expect(present).toContain(id);
     for (const id of scenario.expected.findingIds.absent) expect(present).not.toContain(id);
+    // a scenario whose plan is held has a blocking gate, and the others have none from their record's death
+    if (scenario.expected.planHeld) expect(readiness.gates.some((g) => g.kind === "blocks")).toBe(true);
+    expect(present.includes("caution.deceased")).toBe(scenario.id === "otp-deceased");
   });
 });
 

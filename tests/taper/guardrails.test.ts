@@ -39,6 +39,7 @@ describe("refusals", () => {
     [{ pauses: [{ atStep: 0, intervals: 1 }] }, "taper.invalid-pause"],
     [{ pauses: [{ atStep: 1, intervals: 100000 }] }, "taper.invalid-pause"],
     [{ rapidTaper: { reason: "  " } }, "taper.rapid-needs-reason"],
+    [{ methadoneFaster: { reason: "" } }, "taper.methadone-faster-needs-reason"],
   ] as Array<[Partial<TaperOptions>, string]>)("%o is refused with %s", (opts, code) => {
     expect(codeOf(opts)).toBe(code);
   });
@@ -62,8 +63,9 @@ describe("safety-driven rapid taper", () => {
     expect(plan.warnings[0]?.code).toBe("taper.rapid-taper");
     expect(plan.warnings[0]?.message).toContain("overdose on the current dose");
     const stopIndex = plan.steps.findIndex((s) => s.kind === "stop");
-    // the step before the stop is every-other-day dosing
-    expect(plan.steps[stopIndex - 1]?.products[0]?.administrationsPerDay).toBe(0.5);
+    // the step before the stop is the smallest dose once a day: never every other day
+    expect(plan.steps[stopIndex - 1]?.products[0]?.administrationsPerDay).toBe(1);
+    expect(plan.steps.flatMap((s) => s.products.map((p) => p.administrationsPerDay)).filter((n) => n > 0 && n < 1)).toEqual([]);
   });
 });
 
@@ -72,12 +74,11 @@ describe("oral liquids keep their concentration and are measured in 0.5 mL steps
     const outcome = proposeTaperPlan(regimen(item("991147", 2, 2)), options(), "2025-01-01");
     if (!outcome.ok) throw new Error(outcome.refusal.message);
     const step1 = outcome.plan.steps[1];
-    // floor 169.2: 2 mL + 1.5 mL = 35 mg/day x 4.7 = 164.5 is below it; 2 + 2 is the start: hold
-    expect(step1?.kind).toBe("hold");
-    const step2 = outcome.plan.steps[2];
-    // floor 150.4: 35 mg/day = 164.5 (next real dose) taken
-    expect(step2?.totalMmePerDay).toBeCloseTo(164.5, 9);
-    expect(step2?.products.map((p) => [p.dose, p.doseUnit, p.administrationsPerDay])).toEqual([[2, "mL", 1], [1.5, "mL", 1]]);
-    expect(step2?.products[1]?.scheduleText).toBe("methadone oral liquid 15 mg (1.5 mL of 10 mg/mL) for 1 of the 2 doses a day, every 12 hours");
+    // 10 % of 188 = 18.8 MME/day a month: 2 mL + 1.5 mL = 35 mg/day x 4.7 = 164.5 removes 23.5, more than
+    // one month allows, so the starting dose is kept 2 months (2 x 18.8 = 37.6 >= 23.5)
+    expect(outcome.plan.steps[0]?.intervals).toBe(2);
+    expect(step1?.totalMmePerDay).toBeCloseTo(164.5, 9);
+    expect(step1?.products[0]?.doses.map((d) => [d.amount, d.amountUnit, d.administrationsPerDay])).toEqual([[2, "mL", 1], [1.5, "mL", 1]]);
+    expect(step1?.products[0]?.scheduleText).toBe("methadone oral liquid 35 mg a day, every 12 hours: 20 mg (2 mL of 10 mg/mL) at 1st dose, 15 mg (1.5 mL of 10 mg/mL) at 2nd dose");
   });
 });

@@ -21,20 +21,21 @@ export function item(rxnorm: string, unitsPerAdministration: number, administrat
   const isPatch = product.doseForm === "transdermal";
   const daily = isPatch ? unitsPerAdministration * ingredient.value : unitsPerAdministration * ingredient.value * administrationsPerDay;
   const out: RegimenItem = {
-    key: rxnorm, orderRefs: [`MedicationRequest/${rxnorm}`], product, unitsPerAdministration, administrationsPerDay, mmePerDay: daily * factor,
+    key: rxnorm, orderRefs: [`MedicationRequest/${rxnorm}`], product, unitsPerAdministration, administrationsPerDay, mmePerDay: daily * factor, asNeeded: false,
   };
   if (isPatch) out.patchesWorn = unitsPerAdministration;
   return out;
 }
 
 export function regimen(...items: RegimenItem[]): Regimen {
-  return { factorTableId: "cdc-2022", items, notTapered: [], blockers: [], warnings: [] };
+  return { factorTableId: "cdc-2022", items, notTapered: [], blockers: [], warnings: [], oudTreatment: [] };
 }
 
 export function options(patch: Partial<TaperOptions> = {}): TaperOptions {
   return {
     ratePercent: 10, interval: { unit: "month", count: 1 }, basis: "original", target: { kind: "discontinue" },
-    productOrder: null, startDate: "2025-01-01", pauses: [], rapidTaper: null, ...patch,
+    productOrder: null, startDate: "2025-01-01", pauses: [], rapidTaper: null, duration: { value: "one-year-or-more", source: "record" },
+    actualUse: {}, erAtLowest: "switch-to-ir", methadoneFaster: null, gateDecisions: [], ...patch,
   };
 }
 

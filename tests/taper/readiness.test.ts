@@ -113,10 +113,11 @@ describe("short use of IR oxycodone, decimal pain score", () => {
     expect(f.status).toBe("present");
     expect(f.evidence.at(-1)?.value).toBe("improved 29.9 % (baseline 2025-01-15 to latest 2025-02-25)");
   });
-  it("selects the weekly two-phase default for less than a year of use", () => {
+  it("never reads an earliest order under a year old as short-term use: the duration is unknown, the monthly protocol preselected (issue 20 item 2)", () => {
+    // a record that does not reach back a year (a new EHR, a transfer, a 90-day lookback) cannot tell
     expect(r.longTermUse).toBe(false);
     expect(defaultTaperOptions(r, regimenFromMme(scenarioInputs(loadBundleFile(fixture("short-use-ir-oxycodone")), AS_OF).mme), AS_OF))
-      .toMatchObject({ interval: { unit: "week", count: 1 }, basis: "two-phase" });
+      .toMatchObject({ interval: { unit: "month", count: 1 }, basis: "original", duration: { value: "unknown", source: "record" } });
   });
   it("a negative PHQ-2 with conditions readable is 'not found'", () => {
     expect(get(r, "caution.depression").status).toBe("not-found");
@@ -160,9 +161,9 @@ describe("urine drug screens", () => {
     const f = get(assess("drug-screens"), "caution.drug-screen");
     expect(f.status).toBe("present");
     expect(f.evidence.map((e) => [e.reference, e.value])).toEqual([
-      ["Observation/uds-cocaine", "positive, not prescribed"],
-      ["Observation/uds-oxy", "negative, although prescribed"],
-      ["Observation/uds-benzo", "positive, not prescribed"],
+      ["Observation/uds-cocaine", "presumptive positive (screen): confirm with specific testing; not a prescribed medicine"],
+      ["Observation/uds-oxy", "negative; prescribed but not detected"],
+      ["Observation/uds-benzo", "presumptive positive (screen): confirm with specific testing; not prescribed"],
     ]);
   });
 });

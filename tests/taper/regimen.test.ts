@@ -10,6 +10,7 @@ describe("regimenFromMme", () => {
       order("1049683", 1, 1, { medicationRequest: "b" }),
       order("864706", 1, 2, { status: "excluded", reason: "mme.excluded.stale", mmePerDay: null }),
     ]));
+    // same product, different schedules: two items, keys made unique
     expect(r.items.map((i) => i.key)).toEqual(["1049683", "1049683@MedicationRequest/b"]);
     expect(r.items.map((i) => i.mmePerDay)).toEqual([45, 15]);
     expect(r.blockers).toEqual([]);
@@ -48,11 +49,23 @@ describe("regimenFromMme", () => {
     expect(r.blockers.map((b) => b.code)).toEqual(["taper.order-without-dose"]);
   });
 
-  it("flags as-needed orders tapered from their maximum", () => {
+  it("marks as-needed orders, which the plan starts from actual use (never from the order's maximum)", () => {
     const r = regimenFromMme(mmeResult([order("1049683", 1, 4, { asNeeded: true })]));
-    expect(r.warnings.map((w) => w.code)).toEqual(["taper.prn-at-maximum"]);
-    const plan = proposeTaperPlan(r, options(), "2025-01-01");
-    expect(plan.ok && plan.plan.warnings.map((w) => w.code)).toContain("taper.prn-at-maximum");
+    expect(r.items.map((i) => [i.asNeeded, i.administrationsPerDay, i.mmePerDay])).toEqual([[true, 4, 60]]);
+    const refused = proposeTaperPlan(r, options(), "2025-01-01");
+    expect(refused.ok ? null : refused.refusal.code).toBe("taper.actual-use-needed");
+    const plan = proposeTaperPlan(r, options({ actualUse: { "MedicationRequest/1049683": { dosesPerDay: 2, source: "entered", detail: "" } } }), "2025-01-01");
+    // 2 a day x 10 mg x 1.5 = 30 MME/day, not the 60 the order allows
+    expect(plan.ok && plan.plan.startMmePerDay).toBe(30);
+  });
+
+  it("merges orders of one product family taken together into one item (one instruction per product)", () => {
+    // fentanyl 75 + 25 mcg/h patches worn together, both changed every 72 hours: one 100 mcg/h item
+    const r = regimenFromMme(mmeResult([order("197696", 1, 1 / 3, { medicationRequest: "a" }), order("245134", 1, 1 / 3, { medicationRequest: "b" })]));
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]?.startUnits?.map((u) => [u.product.rxnorm, u.count])).toEqual([["197696", 1], ["245134", 1]]);
+    expect(r.items[0]?.mmePerDay).toBe(240);
+    expect(r.items[0]?.orderRefs).toEqual(["MedicationRequest/a", "MedicationRequest/b"]);
   });
 
   it("lists a counted product it cannot build doses for (sublingual sufentanil) as not tapered, with a warning", () => {

@@ -14,10 +14,16 @@ export const PEG_MEAN = "91147-9";
 export const PEG_ITEMS = ["75893-8", "91145-3", "91146-1"] as const;
 /** PHQ-9 total score, and the PHQ-9 Modified for Teens total that Synthea emits for adults too. */
 export const PHQ9_TOTAL = ["44261-6", "89204-2"] as const;
-/** PHQ-9 item 9: thoughts that you would be better off dead, or of hurting yourself. */
+/** PHQ-9 item 9: thoughts that you would be better off dead, or of hurting yourself (read alone or as a component of its panel, 44249-1). */
 export const PHQ9_ITEM9 = ["44260-8"] as const;
 export const PHQ2_TOTAL = ["55758-7"] as const;
 export const GAD7_TOTAL = ["70274-6"] as const;
+/**
+ * Panels whose components carry the scores above (PHQ-9, PHQ-9 Modified for Teens, PHQ-2, GAD-7): the
+ * readers take a score from any Observation's component (readiness/scores.ts), so an item 9 or a total
+ * recorded only inside its panel is read when the panel is fetched (issue 21 item 8).
+ */
+export const SCORE_PANELS = ["44249-1", "89206-7", "55757-9", "69737-5"] as const;
 
 /**
  * LOINC answers of the PHQ item answer list (Not at all / Several days / More than half the
@@ -29,23 +35,4 @@ export const PHQ_ANSWER_SCORES: Readonly<Record<string, number>> = {
   "LA6569-3": 1,
   "LA6570-1": 2,
   "LA6571-9": 3,
-};
-
-export const DRUG_SCREEN_CLASSES = [
-  "opiates", "fentanyl", "oxycodone", "methadone", "buprenorphine", "benzodiazepines", "cocaine", "cannabinoids", "phencyclidine", "heroin",
-] as const;
-export type DrugScreenClass = (typeof DRUG_SCREEN_CLASSES)[number];
-
-/** Urine drug screens by class (clinical-sources.md section 5; CDC IG value sets `*-urine-drug-screening-tests`). */
-export const URINE_DRUG_SCREENS: Readonly<Record<DrugScreenClass, readonly string[]>> = {
-  opiates: ["19295-5"],
-  fentanyl: ["59673-4", "58379-9"],
-  oxycodone: ["19642-8", "58430-0"],
-  methadone: ["19550-3", "93495-0"],
-  buprenorphine: ["93494-3", "58359-1"],
-  benzodiazepines: ["14316-4"],
-  cocaine: ["14314-9", "70146-6"],
-  cannabinoids: ["19415-9", "18282-4"],
-  phencyclidine: ["19659-2"],
-  heroin: ["19321-9"],
 };

@@ -1,71 +1,78 @@
 /**
- * Medication classes the readiness rules look for in MedicationRequests. Identification
- * order: an RxNorm code in a curated list (or in the product catalog); else an ingredient
- * name in the medication's text or code displays, and the finding then says so in its
- * evidence (never silently). Sources: CDC IG value sets benzodiazepine-medications
- * (2.16.840.1.114222.48.4), cns-depressant-medications (...48.8), naloxone-medications
- * (...48.22), buprenorphine-and-methadone-medications (...48.5) (clinical-sources.md section 4).
+ * Medication classes the readiness rules look for in MedicationRequests. Identification: an
+ * RxNorm code of the class's value sets (lib/domain/valuesets: the CDC opioid CDS IG's
+ * benzodiazepine, CNS depressant, barbiturate, naloxone, buprenorphine and methadone sets,
+ * with the project's amendments), or of the opioid product catalog; else an ingredient or
+ * brand name in the medication's text or in ANY coding's display ("Lyrica 75 mg capsule" in a
+ * second coding counts), and the finding then says so in its evidence (never silently).
  */
-export { RXNORM_SYSTEM } from "@/lib/domain/code-systems";
+import type { MedicationValueSetId } from "@/lib/domain/valuesets";
 
-export type MedicationClass = "benzodiazepine" | "cns-depressant" | "naloxone" | "buprenorphine-oud" | "methadone";
+export type MedicationClass = "benzodiazepine" | "cns-depressant" | "naloxone" | "buprenorphine-oud" | "methadone" | "naltrexone";
 
 export interface MedicationCodeList {
   name: string;
-  source: string;
-  rxnorm: readonly string[];
-  /** Ingredient names matched as whole words in the text (lower case). */
+  valueSets: readonly MedicationValueSetId[];
+  /** Ingredient and brand names matched as whole words in any text (lower case). */
   names: readonly string[];
-  /** If any of these words is in the text, the name match does not count (combination products). */
+  /** If any of these words is in the same text, the name match does not count (combination products). */
   excludeNames?: readonly string[];
 }
 
 export const BENZODIAZEPINES: MedicationCodeList = {
   name: "benzodiazepine",
-  source: "CDC IG value set benzodiazepine-medications (common oral SCD/SBD codes, expansion 2023-03); brand-level codes seen in the public sandbox (563026 Valium, 1153378 Klonopin: clinical-sources.md section 5)",
-  rxnorm: [
-    "308047", "308048", "197321", "197322", "141927", "141928", "214003", "214004", // alprazolam 0.25-2 mg
-    "197527", "197528", "197529", "206157", "206159", "206160", // clonazepam 0.5-2 mg
-    "197590", "197591", "197589", "104699", "104700", "104701", // diazepam 2-10 mg
-    "197900", "197901", "197902", "206821", "104719", "206828", // lorazepam 0.5-2 mg
-    "198241", "198242", "198243", "208463", "208464", "208465", // temazepam 7.5-30 mg
-    "198317", "198318", "208681", // triazolam
-    "563026", "1153378",
-  ],
+  valueSets: ["benzodiazepines"],
   names: [
     "alprazolam", "chlordiazepoxide", "clobazam", "clonazepam", "clorazepate", "diazepam", "estazolam", "flurazepam",
-    "lorazepam", "midazolam", "oxazepam", "quazepam", "temazepam", "triazolam",
+    "lorazepam", "midazolam", "oxazepam", "quazepam", "temazepam", "triazolam", "remimazolam",
+    "xanax", "klonopin", "valium", "ativan", "restoril", "halcion", "librium", "tranxene", "onfi", "sympazan", "doral", "seizalam", "nayzilam", "valtoco", "loreev",
   ],
 };
 
+/**
+ * CDC 2022 Rec 11 names muscle relaxants, non-benzodiazepine hypnotics and gabapentin or
+ * pregabalin; the IG's CNS depressant set has the hypnotics and oxybates but no
+ * gabapentinoid or muscle relaxant, so those are recognised by name (ingredients and US brands).
+ */
 export const OTHER_CNS_DEPRESSANTS: MedicationCodeList = {
-  name: "other CNS depressant (muscle relaxant, gabapentinoid, sleep medicine, barbiturate)",
-  source: "CDC 2022 Rec 11 names muscle relaxants, non-benzodiazepine hypnotics and gabapentin/pregabalin; CDC IG value set cns-depressant-medications. Identified by ingredient name (no curated codes).",
-  rxnorm: [],
+  name: "other CNS depressant (gabapentinoid, muscle relaxant, sleep medicine, barbiturate)",
+  valueSets: ["other-cns-depressants"],
   names: [
-    "carisoprodol", "cyclobenzaprine", "methocarbamol", "metaxalone", "tizanidine", "baclofen", "chlorzoxazone", "orphenadrine",
-    "gabapentin", "pregabalin", "zolpidem", "zaleplon", "eszopiclone", "butalbital", "phenobarbital",
+    "gabapentin", "pregabalin", "gabapentin enacarbil", "neurontin", "gralise", "horizant", "lyrica",
+    "carisoprodol", "cyclobenzaprine", "methocarbamol", "metaxalone", "tizanidine", "baclofen", "chlorzoxazone", "orphenadrine", "dantrolene",
+    "soma", "flexeril", "amrix", "fexmid", "robaxin", "skelaxin", "zanaflex", "lioresal", "ozobax", "lyvispah", "fleqsuvy", "parafon forte", "norflex",
+    "zolpidem", "zaleplon", "eszopiclone", "ambien", "edluar", "intermezzo", "sonata", "lunesta",
+    "sodium oxybate", "calcium oxybate", "xyrem", "xywav", "lumryz",
+    "butalbital", "phenobarbital", "secobarbital", "pentobarbital", "butabarbital", "fioricet", "fiorinal",
   ],
 };
 
 export const NALOXONE: MedicationCodeList = {
   name: "naloxone (rescue)",
-  source: "Naloxone products of the RxNorm catalog (lib/mme/catalog, from rxnorm-opioids.tsv; CDC IG value set naloxone-medications)",
-  rxnorm: [],
-  names: ["naloxone", "narcan"],
-  excludeNames: ["buprenorphine", "pentazocine", "oxycodone", "suboxone", "zubsolv"],
+  valueSets: ["naloxone-rescue"],
+  names: ["naloxone", "narcan", "kloxxado", "zimhi", "rextovy", "evzio"],
+  excludeNames: ["buprenorphine", "pentazocine", "oxycodone", "suboxone", "zubsolv", "bunavail", "targiniq"],
 };
 
 export const BUPRENORPHINE_OUD: MedicationCodeList = {
-  name: "buprenorphine for opioid use disorder (sublingual, or with naloxone)",
-  source: "Catalog buprenorphine products that are sublingual or combined with naloxone (CDC IG value set buprenorphine-and-methadone-medications); by name: buprenorphine with naloxone or sublingual",
-  rxnorm: [],
-  names: ["suboxone", "zubsolv", "subutex"],
+  name: "buprenorphine for opioid use disorder (sublingual, with naloxone, extended-release injection, implant)",
+  valueSets: ["buprenorphine-oud-formulations"],
+  names: ["suboxone", "zubsolv", "subutex", "bunavail", "sublocade", "brixadi", "probuphine"],
 };
 
 export const METHADONE: MedicationCodeList = {
   name: "methadone",
-  source: "Catalog methadone products (CDC IG value set methadone-medications); by name",
-  rxnorm: [],
-  names: ["methadone", "methadose", "dolophine"],
+  valueSets: ["methadone"],
+  names: ["methadone", "methadose", "dolophine", "diskets"],
+};
+
+/**
+ * Naltrexone (an opioid antagonist: treatment for opioid or alcohol use disorder; it blocks
+ * opioid analgesics). The IG publishes no naltrexone set: recognised by name.
+ */
+export const NALTREXONE: MedicationCodeList = {
+  name: "naltrexone",
+  valueSets: [],
+  names: ["naltrexone", "vivitrol", "revia", "depade"],
+  excludeNames: ["bupropion", "contrave", "samidorphan"],
 };

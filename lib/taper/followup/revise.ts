@@ -119,7 +119,7 @@ export function proposeRevision(input: RevisionInput): RevisionOutcome {
   const base = baseOptions(input);
   const options = optionsFor(input, base, config);
   if ("code" in options) return { ok: false, refusal: options };
-  const outcome = proposeTaperPlan(input.regimen, options, input.asOf, config);
+  const outcome = proposeTaperPlan(input.regimen, options, input.asOf, { config });
   if (!outcome.ok) return outcome;
   const record: RevisionRecord = { kind: request.kind, reason: request.reason.trim(), pauseIntervals: request.kind === "pause" ? (request.pauseIntervals ?? null) : null };
   const summary = replacedSummary(input.inEffect);

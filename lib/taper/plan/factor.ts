@@ -9,6 +9,7 @@
  */
 import type { FactorTableId, RegimenItem } from "@/lib/domain";
 import { factorDefinition, factorKeyFor, resolveFactor } from "@/lib/mme/factors/lookup";
+import { startLevel } from "./levels";
 import type { ProductKind } from "./product-kind";
 
 /** MME/day of a product at a daily amount (mg/day for oral and liquid; mcg/h worn for patches). */
@@ -16,10 +17,8 @@ export type MmeFunction = (dailyAmount: number) => number;
 
 /** The starting daily amount of an item, in the unit its MmeFunction takes. */
 export function startingDailyAmount(item: RegimenItem, kind: ProductKind): number {
-  const strength = item.product.ingredients[0]?.value ?? 0;
-  return kind === "patch"
-    ? (item.patchesWorn ?? item.unitsPerAdministration) * strength
-    : item.unitsPerAdministration * strength * item.administrationsPerDay;
+  const amount = startLevel(item, kind).amount;
+  return kind === "patch" ? amount : amount * item.administrationsPerDay;
 }
 
 /** MME per unit of daily amount as the MME engine applied it to this order; NaN when it cannot be derived. */

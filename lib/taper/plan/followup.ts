@@ -48,6 +48,6 @@ function fillGap(out: FollowUp[], from: string, to: string, maxGapDays: number):
 }
 
 function purposeFor(step: TaperStep): string {
-  const what = step.kind === "hold" || step.kind === "pause" ? "the dose is held" : step.kind === "stop" ? "a medicine stops" : "the dose changes";
+  const what = step.kind === "pause" ? "the dose is held" : step.kind === "stop" ? "a medicine stops" : step.kind === "switch" ? "a medicine changes form" : "the dose changes";
   return `Step ${step.index} (${what}): check withdrawal, pain, function, mood and suicidality before continuing; slow down or pause if needed (CDC 2022 draft l.2414-2415, 2641-2644).`;
 }

@@ -1,12 +1,13 @@
 /**
- * From ladder indices to the domain's TaperStep: dates, per-product doses and frequency,
- * daily MME, percent of the starting MME, and the whole units to dispense for the step.
+ * From the generator's raw steps to the domain's TaperStep: dates (a step lasts its number of
+ * intervals), one StepProduct per product with its instruction, daily MME, percent of the
+ * starting MME, why the step differs from the nominal rate, and the whole units to dispense.
  */
-import type { DispenseLine, DoseComponent, IsoDate, StepProduct, TaperInterval, TaperStep } from "@/lib/domain";
+import type { DispenseLine, DoseComponent, IsoDate, StepDose, StepProduct, TaperInterval, TaperStep } from "@/lib/domain";
 import { addDays, addMonths, daysBetween } from "../dates";
+import { instructionFor } from "./instructions";
 import { dailyAmountOf, type DoseGroup, type DoseState, type ProductLadder } from "./ladder";
 import type { RawStep } from "./schedule";
-import { groupText, productLabel } from "./text";
 
 /** Start date of the n-th interval after `start` (months are counted from the same anchor, clamped). */
 export function intervalDate(start: IsoDate, interval: TaperInterval, n: number): IsoDate {
@@ -14,27 +15,28 @@ export function intervalDate(start: IsoDate, interval: TaperInterval, n: number)
   return addDays(start, (interval.unit === "week" ? 7 : 1) * interval.count * n);
 }
 
-/** Dated TaperSteps from the generator's ladder indices; each step ends where the next begins. */
+/** Dated TaperSteps from the generator's raw steps; each step ends where the next begins. */
 export function renderSteps(ladders: ProductLadder[], raw: RawStep[], startDate: IsoDate, interval: TaperInterval): TaperStep[] {
   const startMme = totalOf(ladders, raw[0]?.stateIndex ?? []);
+  let elapsed = 0;
   return raw.map((step, s) => {
-    const start = intervalDate(startDate, interval, s);
-    const end = intervalDate(startDate, interval, s + 1);
+    const start = intervalDate(startDate, interval, elapsed);
+    elapsed += step.intervals;
+    const end = intervalDate(startDate, interval, elapsed);
     const days = daysBetween(start, end) ?? 0;
     const previous = raw[s - 1]?.stateIndex;
     const products = ladders.flatMap((ladder, i) => {
       const state = ladder.states[step.stateIndex[i] ?? 0];
-      if (state === undefined) return [];
-      if (state.stage === "stopped") {
-        const wasStopped = previous !== undefined && ladder.states[previous[i] ?? 0]?.stage === "stopped";
-        return wasStopped ? [] : [stoppedProduct(ladder)];
-      }
-      return stateProducts(ladder, state, days);
+      const before = previous === undefined ? null : (ladder.states[previous[i] ?? 0] ?? null);
+      if (state === undefined || (state.stage === "stopped" && before?.stage === "stopped")) return [];
+      return [stepProduct(ladder, state, before, start, days)];
     });
     const total = products.reduce((sum, p) => sum + p.mmePerDay, 0);
     return {
-      index: s, start, end, kind: step.kind, products, totalMmePerDay: total,
-      percentOfStart: startMme > 0 ? (total / startMme) * 100 : 0, note: step.note,
+      index: s, start, end, intervals: step.intervals, kind: step.kind, products, totalMmePerDay: total,
+      percentOfStart: startMme > 0 ? (total / startMme) * 100 : 0,
+      rate: { nominalMmePerDay: step.nominalMmePerDay, removedMmePerDay: step.removedMmePerDay, differences: step.differences },
+      note: step.differences.length > 0 ? step.differences.map((d) => d.sentence).join(" ") : null,
     };
   });
 }
@@ -43,58 +45,60 @@ function totalOf(ladders: ProductLadder[], index: number[]): number {
   return ladders.reduce((sum, l, i) => sum + (l.states[index[i] ?? 0]?.mmePerDay ?? 0), 0);
 }
 
-function stoppedProduct(ladder: ProductLadder): StepProduct {
-  const { item, kind } = ladder;
+function stepProduct(ladder: ProductLadder, state: DoseState, before: DoseState | null, start: IsoDate, days: number): StepProduct {
+  const instruction = instructionFor(ladder, state, before, start);
+  const doses = state.groups.map((g) => stepDose(ladder, g));
+  const components = doses.flatMap((d) => d.components);
+  const single = components.length > 0 && components.every((c) => c.rxnorm === components[0]?.rxnorm) ? components[0] : undefined;
+  const product = state.stage === "stopped" && before !== null ? before.product : state.product;
   return {
-    key: item.key, rxnorm: item.product.rxnorm, display: item.product.name, dose: 0, doseUnit: doseUnit(ladder), components: [],
-    administrationsPerDay: 0, scheduleText: `Stop ${productLabel(item.product, kind)}`, mmePerDay: 0, dispense: [],
+    key: ladder.item.key,
+    label: instruction.label,
+    rxnorm: single?.rxnorm ?? (doses.length === 0 ? product.rxnorm : null),
+    display: single?.display ?? product.name,
+    asNeeded: ladder.asNeeded,
+    change: instruction.change,
+    doses,
+    amountUnit: ladder.kind === "patch" ? "mcg/h" : ladder.kind === "liquid" ? "mL" : "mg",
+    administrationsPerDay: state.perDay,
+    scheduleText: instruction.scheduleText,
+    patientText: instruction.patientText,
+    mmePerDay: state.mmePerDay,
+    dispense: dispenseFor(ladder, state, days),
   };
 }
 
-function stateProducts(ladder: ProductLadder, state: DoseState, days: number): StepProduct[] {
-  const { item, kind } = ladder;
-  const totalAmount = dailyAmountOf(kind, state.groups);
-  const label = productLabel(item.product, kind);
-  const split = state.groups.length > 1;
-  return state.groups.map((group) => {
-    const components = group.level.components.map((c): DoseComponent => ({
-      rxnorm: c.unit.rxnorm, display: c.unit.display, strength: c.unit.strength,
-      strengthUnit: kind === "patch" ? "mcg/h" : kind === "liquid" ? "mg/mL" : "mg", count: c.count,
-    }));
-    const single = components.length === 1 ? components[0] : undefined;
-    const volume = group.level.components.reduce((sum, c) => sum + c.count, 0);
-    return {
-      key: item.key,
-      // A dose made of two strengths has no single product code: the components carry theirs.
-      rxnorm: single === undefined ? null : single.rxnorm,
-      display: single?.display ?? `${label} ${group.level.amount} ${doseUnit(ladder)} (${components.map((c) => `${c.count} x ${c.display}`).join(" + ")})`,
-      dose: kind === "liquid" ? volume : group.level.amount,
-      doseUnit: doseUnit(ladder),
-      components,
-      administrationsPerDay: group.perDay,
-      scheduleText: groupText(label, kind, group, state.perDay, split),
-      // The product's MME shared between its dose groups in proportion to their daily amount.
-      mmePerDay: totalAmount > 0 ? state.mmePerDay * (dailyAmountOf(kind, [group]) / totalAmount) : 0,
-      dispense: dispenseFor(ladder, group, days),
-    };
-  });
-}
-
-function doseUnit(ladder: ProductLadder): StepProduct["doseUnit"] {
-  return ladder.kind === "patch" ? "mcg/h" : ladder.kind === "liquid" ? "mL" : "mg";
+function stepDose(ladder: ProductLadder, group: DoseGroup): StepDose {
+  const components = group.level.components.map((c): DoseComponent => ({
+    rxnorm: c.unit.rxnorm, display: c.unit.display, strength: c.unit.strength,
+    strengthUnit: ladder.kind === "patch" ? "mcg/h" : ladder.kind === "liquid" ? "mg/mL" : "mg", count: c.count,
+  }));
+  const volume = group.level.components.reduce((sum, c) => sum + c.count, 0);
+  return {
+    amount: ladder.kind === "liquid" ? volume : dailyAmountOf(ladder.kind, [{ level: group.level, perDay: 1 }]),
+    amountUnit: ladder.kind === "patch" ? "mcg/h" : ladder.kind === "liquid" ? "mL" : "mg",
+    components,
+    administrationsPerDay: group.perDay,
+  };
 }
 
 /**
- * Whole units for `days`: tablets = count x administrations (every-other-day rounds up);
- * patches = patches per application x applications started in the period; liquids in whole mL.
+ * Whole units for `days`, added up per unit product: tablets = count x administrations
+ * (as needed: the most allowed); patches = patches per application x applications started in
+ * the period; liquids in whole mL.
  */
-function dispenseFor(ladder: ProductLadder, group: DoseGroup, days: number): DispenseLine[] {
-  const unit = ladder.kind === "liquid" ? "mL" : ladder.item.product.unit;
-  const administrations = Math.ceil(group.perDay * days - 1e-9);
-  return group.level.components.map((c) => ({
-    rxnorm: c.unit.rxnorm,
-    display: c.unit.display,
-    quantity: Math.ceil(c.count * administrations - 1e-9),
-    unit,
-  }));
+function dispenseFor(ladder: ProductLadder, state: DoseState, days: number): DispenseLine[] {
+  const unit = ladder.kind === "liquid" ? "mL" : state.product.unit;
+  const byCode = new Map<string, DispenseLine>();
+  for (const group of state.groups) {
+    const administrations = Math.ceil(group.perDay * days - 1e-9);
+    for (const c of group.level.components) {
+      const key = c.unit.rxnorm ?? c.unit.display;
+      const quantity = Math.ceil(c.count * administrations - 1e-9);
+      const found = byCode.get(key);
+      if (found === undefined) byCode.set(key, { rxnorm: c.unit.rxnorm, display: c.unit.display, quantity, unit });
+      else found.quantity += quantity;
+    }
+  }
+  return [...byCode.values()];
 }

@@ -57,6 +57,12 @@ function validateShape(items: RegimenItem[], options: TaperOptions): PlanRefusal
   if (options.rapidTaper !== null && options.rapidTaper.reason.trim() === "") {
     return refuse("taper.rapid-needs-reason", "A safety-driven rapid taper needs a reason (for example an overdose on the current dose).");
   }
+  if (options.methadoneFaster !== null && options.methadoneFaster.reason.trim() === "") {
+    return refuse("taper.methadone-faster-needs-reason", "Methadone changes more often than every 2 weeks need the clinician's reason (it is carried into the plan and the CarePlan with a warning).");
+  }
+  if (options.erAtLowest !== "switch-to-ir" && options.erAtLowest !== "stop") {
+    return refuse("taper.invalid-er-at-lowest", "At the lowest extended-release strength the plan either switches to immediate release or stops.");
+  }
   return null;
 }
 

@@ -5,19 +5,19 @@
  * unreadable data is a finding with status `unknown` and the reason, never a silent "no problem".
  * Sources: HHS 2019; CDC 2022 Rec 5, 8, 10, 11, 12 and supporting text (docs/clinical-sources.md).
  */
-import type { Finding, IsoDate, ReadinessResult } from "@/lib/domain";
-import { isCurrentOpioidOrder } from "@/lib/mme";
-import type { DrugScreenClass } from "../codes/loinc";
+import type { Finding, FindingOf, IsoDate, ReadinessResult } from "@/lib/domain";
 import { READINESS_DEFAULTS, type ReadinessConfig } from "../config";
 import { mmeIncompleteFinding, oudFinding } from "./cautions";
 import { confirmationFindings } from "./confirm";
+import { deceasedFinding } from "./deceased";
 import { mmeBandFindings } from "./context";
 import { gatesOf } from "./gates";
 import { longTermUseFinding } from "./history";
 import { improvementFinding } from "./improvement";
-import { type ClassifiedOrder, currency, resolveOrders } from "./medications";
+import { resolveOrders } from "./medications";
 import { moodFindings } from "./mood";
 import { naloxoneFinding } from "./naloxone";
+import { prescribedAnalytes } from "./prescribed";
 import { cnsDepressantFinding, overdoseFinding, sleepApneaFinding } from "./reasons";
 import { scopeFindings } from "./scope";
 import { drugScreenFinding } from "./screens";
@@ -31,12 +31,13 @@ export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: 
   const orders = resolveOrders(inputs.medicationRequests, inputs.medications, asOf, lookback);
   const longTerm = longTermUseFinding(inputs, asOf, config);
   const findings: Finding[] = [
+    deceasedFinding(inputs),
     mmeIncompleteFinding(inputs),
     oudFinding(inputs, orders, asOf, lookback),
     ...scopeFindings(inputs, asOf, config),
     ...moodFindings(inputs, asOf, config),
     naloxoneFinding(inputs, orders, asOf, config),
-    drugScreenFinding(inputs, prescribedClasses(inputs, orders, asOf, lookback), asOf, config),
+    drugScreenFinding(inputs, prescribedAnalytes(inputs, orders, asOf, lookback), asOf, config),
     improvementFinding(inputs, longTerm.earliest, asOf, config),
     cnsDepressantFinding(inputs, orders, asOf, lookback),
     overdoseFinding(inputs, asOf, config),
@@ -52,20 +53,15 @@ export function assessReadiness(inputs: ReadinessInputs, asOf: IsoDate, config: 
   return { asOf, findings, gates: gatesOf(findings), longTermUse: longTerm.longTermUse, earliestOpioidDate: longTerm.earliest, unavailable };
 }
 
-/** Drug classes the patient has a current order for (counted opioid orders, buprenorphine, benzodiazepines). */
-function prescribedClasses(inputs: ReadinessInputs, orders: ClassifiedOrder[], asOf: IsoDate, lookback: number): Set<DrugScreenClass> {
-  const out = new Set<DrugScreenClass>();
-  for (const o of inputs.mme.orders) {
-    const current = isCurrentOpioidOrder(o);
-    for (const i of current ? (o.product?.ingredients ?? []) : []) {
-      if (i.ingredient === "fentanyl" || i.ingredient === "oxycodone" || i.ingredient === "methadone" || i.ingredient === "buprenorphine") out.add(i.ingredient);
-    }
-  }
-  for (const o of orders) {
-    if (currency(o, asOf, lookback) !== "current") continue;
-    if (o.classes.some((c) => c.cls === "benzodiazepine")) out.add("benzodiazepines");
-    if (o.classes.some((c) => c.cls === "buprenorphine-oud")) out.add("buprenorphine");
-    if (o.classes.some((c) => c.cls === "methadone")) out.add("methadone");
-  }
-  return out;
+/**
+ * The two medication findings a population count needs, computed exactly as assessReadiness
+ * computes them (the same functions, lookback and config), without the rest of the record:
+ * benzodiazepines and other sedatives with opioids (CDC 2022 Rec 11) and naloxone (Rec 8).
+ * For the `mme` command and the warehouse UDF, which read medication orders only.
+ */
+export function medicationFindings(inputs: ReadinessInputs, asOf: IsoDate, config: ReadinessConfig = READINESS_DEFAULTS): { cnsDepressants: FindingOf<"reason.cns-depressants">; naloxone: FindingOf<"caution.naloxone"> } {
+  const lookback = config.activeOrderLookbackDays ?? inputs.mme.lookbackDays;
+  const orders = resolveOrders(inputs.medicationRequests, inputs.medications, asOf, lookback);
+  return { cnsDepressants: cnsDepressantFinding(inputs, orders, asOf, lookback), naloxone: naloxoneFinding(inputs, orders, asOf, config) };
 }
+

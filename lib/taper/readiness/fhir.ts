@@ -3,7 +3,8 @@ import type { CodeableConcept, Coding, Condition, Observation, ObservationCompon
 import type { IsoDate } from "@/lib/domain";
 import { fromDayNumber, toDayNumber } from "../dates";
 import { PHQ_ANSWER_SCORES } from "../codes/loinc";
-import { type ConditionCodeList, ICD10_SYSTEMS, SNOMED_SYSTEM } from "../codes/conditions";
+import type { ConditionCodeList } from "../codes/conditions";
+import { codingInConditionSet } from "../codes/valuesets";
 
 /** All codings of a concept (none when the concept is absent). */
 export function codings(concept: CodeableConcept | undefined): Coding[] {
@@ -12,8 +13,7 @@ export function codings(concept: CodeableConcept | undefined): Coding[] {
 
 /** The concept's text, else its first display, else its codes: for evidence labels. */
 export function conceptText(concept: CodeableConcept | undefined): string {
-  const parts = [concept?.text, ...codings(concept).map((c) => c.display)].filter((t): t is string => typeof t === "string" && t !== "");
-  return parts[0] ?? codings(concept).map((c) => c.code).filter((c) => c !== undefined).join(", ");
+  return conceptTexts(concept)[0] ?? codings(concept).map((c) => c.code).filter((c) => c !== undefined).join(", ");
 }
 
 /** True when a coding of `system` has one of `codes`. */
@@ -59,16 +59,23 @@ export function screenResult(obs: Observation): "positive" | "negative" | null {
   return null;
 }
 
-/** SNOMED CT exact match, or ICD-10-CM prefix match (dots ignored; poisoning intent checked when the list says so). */
-export function matchesConditionList(concept: CodeableConcept | undefined, list: ConditionCodeList): boolean {
-  return codings(concept).some((c) => {
-    if (c.code === undefined) return false;
-    if (c.system === SNOMED_SYSTEM) return list.snomed.includes(c.code);
-    if (c.system === undefined || !ICD10_SYSTEMS.some((s) => s === c.system)) return false;
-    const code = c.code.replace(".", "").toUpperCase();
-    if (!list.icd10Prefixes.some((p) => code.startsWith(p))) return false;
-    return list.icd10IntentCharacters === undefined || list.icd10IntentCharacters.includes(code.charAt(5));
-  });
+/** Every text a concept carries: its text and each coding's display. */
+export function conceptTexts(concept: CodeableConcept | undefined): string[] {
+  return [concept?.text, ...codings(concept).map((c) => c.display)].filter((t): t is string => typeof t === "string" && t.trim() !== "");
+}
+
+/**
+ * How a concept matches a condition list: by a code of one of its value sets (SNOMED CT
+ * exactly, ICD-10-CM by the codes and ranges listed: lib/taper/codes/valuesets.ts), else by
+ * the words of its text or any display (a second reading, said so), else not.
+ */
+export function matchesConditionList(concept: CodeableConcept | undefined, list: ConditionCodeList): "code" | "name" | null {
+  const texts = conceptTexts(concept);
+  if (list.notByDisplay !== undefined && texts.some((t) => list.notByDisplay?.test(t) === true)) return null;
+  if (codings(concept).some((c) => list.valueSets.some((id) => codingInConditionSet(c, id)))) return "code";
+  const { names, notNames } = list;
+  if (names === null || !texts.some((t) => names.test(t))) return null;
+  return notNames !== undefined && texts.some((t) => notNames.test(t)) ? null : "name";
 }
 
 export type ConditionState = "active" | "inactive" | "refuted";

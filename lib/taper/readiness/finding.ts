@@ -2,6 +2,7 @@
 import type { Condition } from "fhir/r4";
 import type { Citation, Evidence, FindingCategory, FindingId, FindingOf, FindingOutcomes, IsoDate, PlanEffect } from "@/lib/domain";
 import type { ConditionCodeList } from "../codes/conditions";
+import { conditionSetSources } from "../codes/valuesets";
 import { daysBetween } from "../dates";
 import { conceptText, conditionDay, conditionState, type ConditionState, matchesConditionList } from "./fhir";
 import { OUTCOME_STATUS } from "./outcomes";
@@ -44,6 +45,8 @@ export function unavailableEvidence(source: ReadinessSource, reason: string): Ev
 export interface ConditionMatch {
   condition: Condition;
   state: ConditionState;
+  /** Matched by its words only (no code of the list's value sets): a second reading, said so. */
+  byName: boolean;
   evidence: Evidence;
 }
 
@@ -55,15 +58,17 @@ export function matchingConditions(
   inputs: ReadinessInputs, list: ConditionCodeList, asOf: IsoDate, opts: { activeOnly: boolean; maxAgeDays?: number },
 ): ConditionMatch[] {
   return inputs.conditions.flatMap((condition) => {
-    if (!matchesConditionList(condition.code, list)) return [];
+    const how = matchesConditionList(condition.code, list);
+    if (how === null) return [];
     const state = conditionState(condition, asOf);
     const day = conditionDay(condition);
     if (state === "refuted" || (opts.activeOnly && state !== "active") || (day !== null && day > asOf)) return [];
     const age = day === null ? null : daysBetween(day, asOf);
     if (opts.maxAgeDays !== undefined && age !== null && age > opts.maxAgeDays) return [];
-    const evidence: Evidence = { reference: `Condition/${condition.id ?? "(no id)"}`, label: conceptText(condition.code) || list.name, value: state };
+    const value = how === "name" ? `${state}; identified by its name, no code of the value set matched` : state;
+    const evidence: Evidence = { reference: `Condition/${condition.id ?? "(no id)"}`, label: conceptText(condition.code) || list.name, value };
     if (day !== null) evidence.date = day;
-    return [{ condition, state, evidence }];
+    return [{ condition, state, byName: how === "name", evidence }];
   });
 }
 
@@ -79,5 +84,5 @@ export function conditionCheck(inputs: ReadinessInputs, list: ConditionCodeList,
   if (matches.length > 0) return { kind: "found", matches, evidence: matches.map((m) => m.evidence) };
   const reason = inputs.unavailable.conditions;
   if (reason !== undefined) return { kind: "unavailable", reason, evidence: [unavailableEvidence("conditions", reason)] };
-  return { kind: "none", evidence: [{ label: `Conditions checked (${list.name})`, value: `none on file; codes: ${list.source}` }] };
+  return { kind: "none", evidence: [{ label: `Conditions checked for ${list.name}`, value: `none on file (value sets: ${conditionSetSources(list.valueSets)})` }] };
 }

@@ -11,9 +11,10 @@ import { isRxNormSystem } from "@/lib/domain/code-systems";
 import { readOrderIdentities } from "@/lib/mme";
 import { naloxoneByRxnormCode, productByRxnorm } from "@/lib/mme/catalog";
 import {
-  BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, OTHER_CNS_DEPRESSANTS,
+  BENZODIAZEPINES, BUPRENORPHINE_OUD, type MedicationClass, type MedicationCodeList, METHADONE, NALOXONE, NALTREXONE, OTHER_CNS_DEPRESSANTS,
 } from "../codes/medications";
-import { codings, conceptText, dayOf } from "./fhir";
+import { codingInMedicationSet } from "../codes/valuesets";
+import { codings, conceptText, conceptTexts, dayOf } from "./fhir";
 
 export type Currency = "current" | "stale" | "not-active";
 
@@ -45,7 +46,7 @@ export function resolveOrders(requests: readonly MedicationRequest[], medication
       text: conceptText(concept),
       currency: id === undefined ? "not-active" : id.currency.state === "not-current" ? (id.currency.reason === "mme.excluded.stale" ? "stale" : "not-active") : "current",
     };
-    return { ...order, classes: classify(concept, order.text) };
+    return { ...order, classes: classify(concept, conceptTexts(concept)) };
   });
 }
 
@@ -56,19 +57,20 @@ function toConcept(list: ReadonlyArray<{ system: string | undefined; code: strin
 
 const LISTS: Array<[MedicationClass, MedicationCodeList]> = [
   ["benzodiazepine", BENZODIAZEPINES], ["cns-depressant", OTHER_CNS_DEPRESSANTS], ["naloxone", NALOXONE],
-  ["buprenorphine-oud", BUPRENORPHINE_OUD], ["methadone", METHADONE],
+  ["buprenorphine-oud", BUPRENORPHINE_OUD], ["methadone", METHADONE], ["naltrexone", NALTREXONE],
 ];
 
-function classify(concept: CodeableConcept | undefined, text: string): ClassifiedOrder["classes"] {
-  const rxnorm = codings(concept).filter((c) => isRxNormSystem(c.system) && c.code !== undefined).map((c) => c.code ?? "");
+/** Classes by code (value sets, catalog) first; else by a name in the text or any coding's display, flagged. */
+function classify(concept: CodeableConcept | undefined, texts: string[]): ClassifiedOrder["classes"] {
+  const coded = codings(concept).filter((c) => isRxNormSystem(c.system) && c.code !== undefined);
   const byCode = new Set<MedicationClass>();
-  for (const code of rxnorm) for (const cls of catalogClasses(code)) byCode.add(cls);
-  for (const [cls, list] of LISTS) if (rxnorm.some((c) => list.rxnorm.includes(c))) byCode.add(cls);
+  for (const c of coded) for (const cls of catalogClasses(c.code ?? "")) byCode.add(cls);
+  for (const [cls, list] of LISTS) if (coded.some((c) => list.valueSets.some((id) => codingInMedicationSet(c, id)))) byCode.add(cls);
   const out: ClassifiedOrder["classes"] = [...byCode].map((cls) => ({ cls, byName: false }));
-  const lower = text.toLowerCase();
+  const lowers = texts.map((t) => t.toLowerCase());
   for (const [cls, list] of LISTS) {
     if (byCode.has(cls)) continue;
-    if (nameMatches(lower, list) || (cls === "buprenorphine-oud" && isBupOudText(lower))) out.push({ cls, byName: true });
+    if (lowers.some((lower) => nameMatches(lower, list) || (cls === "buprenorphine-oud" && isBupOudText(lower)))) out.push({ cls, byName: true });
   }
   return out;
 }
@@ -83,9 +85,23 @@ function catalogClasses(code: string): MedicationClass[] {
   return ingredient === "buprenorphine" && oudForm ? ["buprenorphine-oud"] : [];
 }
 
+/** Each list's name patterns, compiled once (a RegExp per name and per order was most of the readiness time on a large record). */
+const NAME_PATTERNS = new WeakMap<MedicationCodeList, { names: RegExp[]; exclude: RegExp[] }>();
+
+function namePatterns(list: MedicationCodeList): { names: RegExp[]; exclude: RegExp[] } {
+  let patterns = NAME_PATTERNS.get(list);
+  if (patterns === undefined) {
+    const compile = (n: string): RegExp => new RegExp(`\\b${n}\\b`);
+    patterns = { names: list.names.map(compile), exclude: (list.excludeNames ?? []).map(compile) };
+    NAME_PATTERNS.set(list, patterns);
+  }
+  return patterns;
+}
+
 function nameMatches(lower: string, list: MedicationCodeList): boolean {
-  if (list.excludeNames?.some((n) => new RegExp(`\\b${n}\\b`).test(lower))) return false;
-  return list.names.some((n) => new RegExp(`\\b${n}\\b`).test(lower));
+  const { names, exclude } = namePatterns(list);
+  if (exclude.some((re) => re.test(lower))) return false;
+  return names.some((re) => re.test(lower));
 }
 
 function isBupOudText(lower: string): boolean {

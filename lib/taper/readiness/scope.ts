@@ -88,7 +88,13 @@ function scopeFinding<Id extends ScopeId>(id: Id, inputs: ReadinessInputs, asOf:
   const check = conditionCheck(inputs, rule.list, asOf, { activeOnly: true, ...opts });
   const blocks: PlanEffect = { kind: "blocks", instead: rule.found.instead };
   const confirm: PlanEffect = { kind: "requires-confirmation", confirm: rule.confirm };
-  const found = { title: rule.found.title, sentence: rule.found.sentence, planEffect: blocks };
+  const found = check.kind === "found" && check.matches.every((m) => m.byName)
+    ? {
+      title: `${rule.found.title} (by name only)`,
+      sentence: `${rule.found.sentence} The condition was recognised by its words, not by a code of the value set: confirm it before planning.`,
+      planEffect: { kind: "requires-confirmation" as const, confirm: `The chart's "${check.matches.map((m) => m.evidence.label).join('", "')}" was checked: ${rule.confirm.charAt(0).toLowerCase()}${rule.confirm.slice(1)}` },
+    }
+    : { title: rule.found.title, sentence: rule.found.sentence, planEffect: blocks };
   const unknown = (reason: string): OutcomeText => ({
     title: `${rule.label}: could not be checked`,
     sentence: `Conditions are not available (${reason}), so ${rule.list.name} could not be checked. Ask the patient and review the chart before planning.`,

@@ -2,7 +2,7 @@
  * What `assessReadiness` reads. The FHIR resources are the ones lib/fhir/parse.ts validated
  * (typed `fhir/r4`); nothing here is raw JSON.
  */
-import type { Condition, Medication, MedicationRequest, Observation } from "fhir/r4";
+import type { Condition, Medication, MedicationRequest, Observation, Patient } from "fhir/r4";
 import type { IsoDate, MmeResult } from "@/lib/domain";
 
 export const READINESS_SOURCES = ["medications", "observations", "conditions"] as const;
@@ -23,6 +23,12 @@ export interface ReadinessInputs {
    */
   observationsFrom?: IsoDate;
   conditions: readonly Condition[];
+  /**
+   * The patient (for `deceased[x]`); absent when it was not read (no permission, a failed read,
+   * a Bundle without it), with the reason in `patientUnavailable` when there is one.
+   */
+  patient?: Patient;
+  patientUnavailable?: string;
   /**
    * Sources that could not be read, with the reason (e.g. `conditions: "permission not
    * granted"`). The findings that need them are `unknown`, never "not found".

@@ -6,7 +6,8 @@
  * - oxycodone 10 mg every 6 h: 40 mg/day x 1.5 = 60 MME/day;
  * - morphine ER 30 mg every 12 h: 60 MME/day;
  * - hydrocodone/APAP 10/325 every 6 h: 40 MME/day;
- * - tramadol 50 mg every 12 h: 100 mg x 0.2 = 20 MME/day (small steps);
+ * - tramadol 50 mg every 6 h: 200 mg x 0.2 = 40 MME/day (50 mg is the smallest marketed tramadol
+ *   tablet: its steps are fewer doses a day, each after the dose before was kept long enough);
  * - fentanyl 25 mcg/h patch every 72 h + oxycodone 5 mg every 6 h: 60 + 30 = 90 MME/day.
  */
 import { describe, expect, it } from "vitest";
@@ -21,7 +22,7 @@ const REGIMENS = {
   "oxycodone 10 mg q6h": [taking("1049683", 1, 4)],
   "morphine ER 30 mg q12h": [taking("891888", 1, 2)],
   "hydrocodone/APAP 10/325 q6h": [taking("856999", 1, 4)],
-  "tramadol 50 mg q12h": [taking("835603", 1, 2)],
+  "tramadol 50 mg q6h": [taking("835603", 1, 4)],
   "fentanyl 25 mcg/h + oxycodone 5 mg q6h": [taking("245134", 1, 1 / 3), taking("1049621", 1, 4)],
 } as const;
 

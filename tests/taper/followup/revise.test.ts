@@ -3,8 +3,8 @@
  * current orders, written as a CarePlan that `replaces` the earlier one, read back as the plan
  * in effect; never faster than the guidance without a rapid-taper reason.
  * Plan under test: oxycodone 10 mg every 6 h = 60 MME/day, 10 % of the original dose per month
- * from 2025-01-06 (60, 56.25, 48.75, 45, 37.5, 30, ...); the revision is made on 2025-03-10,
- * when the patient is at step 2 (48.75 MME/day).
+ * from 2025-01-06 (3.75 MME/day steps: 60, 56.25, 52.5, 52.5, 45, ...); the revision is made on
+ * 2025-03-10, when the patient is at step 2 (52.5 MME/day).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -45,10 +45,10 @@ describe("pause", () => {
   const { plan: paused, carePlan } = revised({ kind: "pause", reason: "withdrawal insomnia", pauseIntervals: 2 });
 
   it("holds today's dose for 2 intervals, then reduces at the same rate", () => {
-    // today 48.75 MME/day; held for 2 months (step 0 and one planned pause), then 10 % of 48.75 per month
-    expect(levels(paused).slice(0, 3)).toEqual([48.75, 48.75, paused.steps[2]?.totalMmePerDay]);
+    // today 52.5 MME/day; held for 2 months (step 0 and one planned pause), then 10 % of 52.5 per month
+    expect(levels(paused).slice(0, 3)).toEqual([52.5, 52.5, paused.steps[2]?.totalMmePerDay]);
     expect(paused.steps[1]?.kind).toBe("pause");
-    expect(paused.steps[2]?.totalMmePerDay ?? Infinity).toBeLessThan(48.75);
+    expect(paused.steps[2]?.totalMmePerDay ?? Infinity).toBeLessThan(52.5);
     expect(paused.steps[0]?.start).toBe(TODAY);
     expect(paused.steps[2]?.start).toBe("2025-05-10");
     expect(paused.options.ratePercent).toBe(10);
@@ -63,7 +63,7 @@ describe("pause", () => {
   });
 
   it("is the plan in effect afterwards; a patient holding the dose is on track, not paused against the old plan", () => {
-    const asOf = "2025-04-15"; // the old plan's step 3 (45) is due; the revision holds 48.75
+    const asOf = "2025-04-15"; // the old plan's step 3 (52.5) is due; the revision holds 52.5
     const m = mmeAt([...followed(plan).filter((p) => p.from < TODAY), { from: TODAY, products: plan.steps[2]?.products ?? [] }], asOf);
     const withRevision = followUpFromCarePlans([original, carePlan], m, asOf);
     expect(withRevision.carePlan).toBe("CarePlan/cp-2");
@@ -77,9 +77,9 @@ describe("pause", () => {
 describe("slow", () => {
   it("a lower rate from today: smaller steps", () => {
     const { plan: slow } = revised({ kind: "slow", reason: "pain worse", ratePercent: 5 });
-    // 5 % of 48.75 = 2.44 MME/day per month at most
+    // 5 % of 52.5 = 2.63 MME/day per month at most
     expect(slow.options.ratePercent).toBe(5);
-    expect(48.75 - (slow.steps.find((s) => s.totalMmePerDay < 48.75)?.totalMmePerDay ?? 0)).toBeLessThanOrEqual(48.75 * 0.1);
+    expect(52.5 - (slow.steps.find((s) => s.totalMmePerDay < 52.5)?.totalMmePerDay ?? 0)).toBeLessThanOrEqual(52.5 * 0.1);
   });
 
   it("a longer interval: slower", () => {
@@ -102,13 +102,13 @@ describe("resume and stop", () => {
     const r = revise({ kind: "resume", reason: "sleeping better" });
     if (!r.ok) throw new Error(r.refusal.message);
     expect(r.plan.steps[1]?.start).toBe(TODAY);
-    expect(r.plan.steps[1]?.totalMmePerDay ?? Infinity).toBeLessThan(48.75);
+    expect(r.plan.steps[1]?.totalMmePerDay ?? Infinity).toBeLessThan(52.5);
   });
 
   it("stop: today's dose held, no reduction; read back, no plan is in effect", () => {
     const { plan: stop, carePlan } = revised({ kind: "stop", reason: "patient declines further reduction" });
-    expect(levels(stop)).toEqual([48.75]);
-    expect(stop.rationale).toMatch(/stopped at the current dose \(48.8 MME\/day\)/);
+    expect(levels(stop)).toEqual([52.5]);
+    expect(stop.rationale).toMatch(/stopped at the current dose \(52.5 MME\/day\)/);
     const r = followUpFromCarePlans([original, carePlan], todayMme, TODAY);
     expect(r.status).toBe("no-plan");
     expect(r.summary).toMatch(/stopped \(reason: patient declines further reduction\)/);
@@ -152,7 +152,7 @@ describe("never faster than the guidance without a rapid-taper reason", () => {
       if (!r.ok) return;
       expect(r.plan.options.rapidTaper).toBeNull();
       expect(percentPerWeek(r.plan.options, TAPER_DEFAULTS)).toBeLessThanOrEqual(TAPER_DEFAULTS.maxPercentPerWeek + 1e-9);
-      expect(r.plan.steps[0]?.totalMmePerDay).toBeCloseTo(48.75, 6);
+      expect(r.plan.steps[0]?.totalMmePerDay).toBeCloseTo(52.5, 6);
     }), { numRuns: 150 });
   });
 });
@@ -162,11 +162,11 @@ describe("the planned line across the chain", () => {
     const { carePlan } = revised({ kind: "pause", reason: "withdrawal", pauseIntervals: 2 });
     const chain = [readSavedPlan(carePlan), readSavedPlan(original)].flatMap((r) => (r.ok ? [r.plan] : []));
     const series = plannedSeries(chain);
-    // old plan: 60 (01-06), 56.25 (02-06), 48.75 (03-06); revision from 03-10: 48.75 held to 05-10, then lower
+    // old plan: 60 (01-06), 56.25 (02-06), 52.5 (03-06); revision from 03-10: 52.5 held to 05-10, then lower
     expect(series.slice(0, 4).map((p) => [p.date, p.mmePerDay, p.reference])).toEqual([
-      ["2025-01-06", 60, "CarePlan/cp-1"], ["2025-02-06", 56.25, "CarePlan/cp-1"], ["2025-03-06", 48.75, "CarePlan/cp-1"], ["2025-03-10", 48.75, "CarePlan/cp-2"],
+      ["2025-01-06", 60, "CarePlan/cp-1"], ["2025-02-06", 56.25, "CarePlan/cp-1"], ["2025-03-06", 52.5, "CarePlan/cp-1"], ["2025-03-10", 52.5, "CarePlan/cp-2"],
     ]);
     expect(series.filter((p) => p.reference === "CarePlan/cp-1").every((p) => p.date < TODAY)).toBe(true);
-    expect(series.find((p) => p.date === "2025-05-10")?.mmePerDay ?? Infinity).toBeLessThan(48.75);
+    expect(series.find((p) => p.date === "2025-05-10")?.mmePerDay ?? Infinity).toBeLessThan(52.5);
   });
 });

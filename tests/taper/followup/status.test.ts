@@ -4,7 +4,8 @@
  * plan starts, after it ends, no plan, and the plan in effect among several CarePlans
  * (a replaced plan is never in effect).
  * Plan under test: oxycodone 10 mg every 6 h = 40 mg/day x 1.5 = 60 MME/day, 10 % of the
- * original dose per month from 2025-01-06 (60, 56.25, 48.75, 45, 37.5, 30, 30, 22.5, ...).
+ * original dose per month from 2025-01-06: 3.75 MME/day steps (60, 56.25, 52.5, 48.75, 45, 41.25,
+ * 37.5, 33.75, 30), then 22.5, 15, 7.5, each kept 2 months, then the stop.
  */
 import fc from "fast-check";
 import type { MedicationRequest } from "fhir/r4";
@@ -40,10 +41,10 @@ describe("the plan in the chart is found and its staircase read back", () => {
     expect(r.carePlan).toBe("CarePlan/cp-1");
     expect(r.stepDue).toBe(3);
     expect(r.stepDueStart).toBe(step(3).start);
-    // step 3: 30 mg/day oxycodone x 1.5 = 45 MME/day
-    expect(r.plannedMmePerDay).toBeCloseTo(45, 6);
+    // step 3: 10 + 3 x 7.5 = 32.5 mg/day oxycodone x 1.5 = 48.75 MME/day
+    expect(r.plannedMmePerDay).toBeCloseTo(48.75, 6);
     expect(r.startMmePerDay).toBeCloseTo(60, 6);
-    expect(r.currentMmePerDay).toBeCloseTo(45, 6);
+    expect(r.currentMmePerDay).toBeCloseTo(48.75, 6);
     expect(r.tolerance?.sentence).toMatch(/5 % of the planned MME\/day/);
   });
 });
@@ -91,11 +92,11 @@ describe("above the start, slower, before and after the plan", () => {
   });
 
   it("a dose above the step due that matches no step is slower than planned, neutrally", () => {
-    const asOf = step(5).start; // planned 30
-    // oxycodone 5 mg 1 tablet every 4 h = 30 mg/day x 1.5 = 45 MME/day: step 3's level -> paused at 3
-    expect(followUpFromCarePlans([cp], mmeAt([{ from: asOf, products: [taking("1049621", 1, 6)] }], asOf), asOf).status).toBe("paused");
-    // oxycodone 5 mg 1 tablet every 6 h + 10 mg once = 30 mg/day... use 5 mg x 7 a day = 35 mg x 1.5 = 52.5: between steps 1 and 2
-    const r = followUpFromCarePlans([cp], mmeAt([{ from: asOf, products: [taking("1049621", 1, 7)] }], asOf), asOf);
+    const asOf = step(9).start; // planned 22.5
+    // oxycodone 5 mg 1 tablet every 6 h = 20 mg/day x 1.5 = 30 MME/day: step 8's level -> paused at 8
+    expect(followUpFromCarePlans([cp], mmeAt([{ from: asOf, products: [taking("1049621", 1, 4)] }], asOf), asOf).status).toBe("paused");
+    // hydrocodone/acetaminophen 5/325 mg 5 a day = 25 MME/day: between steps 8 (30) and 9 (22.5), at no planned level
+    const r = followUpFromCarePlans([cp], mmeAt([{ from: asOf, products: [taking("857002", 1, 5)] }], asOf), asOf);
     expect(r.status).toBe("slower-than-planned");
     expect(r.tone).toBe("neutral");
     expect(r.question).toBeNull();
@@ -190,6 +191,6 @@ describe("which plan is in effect", () => {
   it("assessFollowUp with no plans is no-plan and carries the current MME through", () => {
     const r = assessFollowUp({ plans: [], mme: m, asOf });
     expect(r).toMatchObject({ status: "no-plan", carePlan: null, stepDue: null, currentState: "complete", currentComplete: true });
-    expect(r.currentMmePerDay).toBeCloseTo(48.75, 6);
+    expect(r.currentMmePerDay).toBeCloseTo(52.5, 6); // step 2: 10 + 10 + 7.5 + 7.5 = 35 mg/day x 1.5
   });
 });

@@ -21,10 +21,11 @@ export function taking(rxnorm: string, count: number, perDay: number): StepProdu
   const ingredient = product?.ingredients[0];
   if (product === null || ingredient === undefined) throw new Error(`test setup: ${rxnorm} not in the catalog`);
   const strengthUnit: DoseComponent["strengthUnit"] = product.doseForm === "transdermal" ? "mcg/h" : "mg";
+  const amountUnit = strengthUnit === "mcg/h" ? "mcg/h" : "mg";
   return {
-    key: rxnorm, rxnorm, display: product.name, dose: count * ingredient.value, doseUnit: strengthUnit === "mcg/h" ? "mcg/h" : "mg",
-    components: [{ rxnorm, display: product.name, strength: ingredient.value, strengthUnit, count }],
-    administrationsPerDay: perDay, scheduleText: "", mmePerDay: 0, dispense: [],
+    key: rxnorm, label: product.name, rxnorm, display: product.name, asNeeded: false, change: "none", amountUnit,
+    doses: [{ amount: count * ingredient.value, amountUnit, components: [{ rxnorm, display: product.name, strength: ingredient.value, strengthUnit, count }], administrationsPerDay: perDay }],
+    administrationsPerDay: perDay, scheduleText: "", patientText: "", mmePerDay: 0, dispense: [],
   };
 }
 

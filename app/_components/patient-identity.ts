@@ -1,0 +1,16 @@
+/** The patient's name and death as words, for the banner, the identity strip and the save dialog (one home). */
+import type { Patient } from "fhir/r4";
+import { fmtDate } from "./format";
+
+/** The first name entry's text, or given + family; null when the chart has none. */
+export function patientName(p: Patient): string | null {
+  const name = p.name?.[0];
+  const text = name?.text ?? [name?.given?.join(" "), name?.family].filter(Boolean).join(" ");
+  return text.trim() === "" ? null : text;
+}
+
+/** "Deceased" (with the date when recorded), or null when the chart does not record a death (Patient.deceased[x]). */
+export function deceasedText(p: Patient): string | null {
+  if (p.deceasedDateTime) return `Deceased ${fmtDate(p.deceasedDateTime)}`;
+  return p.deceasedBoolean === true ? "Deceased" : null;
+}
