@@ -31,6 +31,8 @@ test.describe("CarePlan write-back", () => {
     expect(saved).toContain('"status":"active"');
     expect(saved).toContain('"intent":"plan"');
     expect(saved).toContain('"profile":["http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan"]');
+    // author = the practitioner in context (the launch's fhirUser)
+    expect(saved).toMatch(/"author":\{"reference":"[^"]*Practitioner\/[^"]+"\}/);
     expect(saved).toContain("80764-4");
     expect(saved).toContain('"reference":"Patient/otp-tramadol-low"');
     // the narrative holds the schedule: one table row per step shown on screen

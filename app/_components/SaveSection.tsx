@@ -117,7 +117,7 @@ function WhatWillBeWritten({ carePlan }: { carePlan: CarePlan }) {
   return (
     <>
       <p>
-        A <strong>{carePlan.status} CarePlan</strong> (intent {carePlan.intent}) titled “{carePlan.title}”, with{" "}
+        {carePlan.status === "active" ? "An" : "A"} <strong>{carePlan.status} CarePlan</strong> (intent {carePlan.intent}) titled “{carePlan.title}”, with{" "}
         {carePlan.activity?.length ?? 0} activities, period {fmtDate(carePlan.period?.start)} to {fmtDate(carePlan.period?.end)}.
       </p>
       {carePlan.description && <p className="small">{carePlan.description}</p>}
