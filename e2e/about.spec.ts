@@ -17,5 +17,7 @@ test.describe("About this tool", () => {
     const items = about.getByTestId("about-evidence").getByRole("listitem");
     await expect(items).toHaveCount(evidence.length);
     await about.screenshot({ path: "test-results/about-1280.png", fullPage: false });
+    await about.setViewportSize({ width: 400, height: 900 });
+    await about.screenshot({ path: "test-results/about-400.png", fullPage: false });
   });
 });
