@@ -150,7 +150,7 @@ function Workspace({ session, status, record, view, patient, asOf }: { session: 
               justSaved={save.state.kind === "saved" ? save.state.carePlan : null} />
           </PlannerPanel>
         )}
-        {tab === "handout" && <HandoutPanel plan={plan} nextVisit={planner.confirmations.followUpDate} />}
+        {tab === "handout" && <HandoutPanel plan={plan} nextVisit={planner.confirmations.followUpDate} patient={patient} />}
       </TabPanel>
     </>
   );
