@@ -145,7 +145,7 @@ function Workspace({ session, status, record, view, patient, asOf }: { session: 
         {tab === "plan" && (
           <PlannerPanel view={view} planner={planner}>
             <SaveSection plan={plan} confirmations={planner.confirmations} onConfirmationsChange={planner.setConfirmations} save={save}
-              canWrite={status.carePlanWrite} patient={patient} minDate={asOf} />
+              canWrite={status.carePlanWrite} patient={patient} minDate={asOf} view={view} />
             <EarlierPlans carePlans={record.carePlans} available={record.searches.carePlans.state !== "failed" && record.searches.carePlans.state !== "not-granted"}
               justSaved={save.state.kind === "saved" ? save.state.carePlan : null} />
           </PlannerPanel>

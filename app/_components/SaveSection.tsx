@@ -1,14 +1,15 @@
 "use client";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import type { CarePlan, Patient } from "fhir/r4";
-import type { Confirmations, TaperPlan } from "@/lib/domain";
-import { carePlanJsonForDownload } from "@/lib/careplan";
+import type { Confirmations, MmeResult, ReadinessResult, TaperPlan } from "@/lib/domain";
+import { buildPrintedPlan, carePlanJsonForDownload, renderXhtml } from "@/lib/careplan";
 import type { CarePlanSave } from "@/lib/hooks/useCarePlanSave";
 import type { PatientState } from "@/lib/hooks/usePatientRecord";
 import { downloadText, printTarget } from "./browser-actions";
 import { checklistComplete, ConfirmChecklist } from "./ConfirmChecklist";
 import { fmtDate } from "./format";
-import { deceasedText, patientName } from "./patient-identity";
+import { deceasedText, patientMrn, patientName } from "./patient-identity";
 
 export interface SaveSectionProps {
   plan: TaperPlan | null;
@@ -18,6 +19,8 @@ export interface SaveSectionProps {
   canWrite: { allowed: boolean; reason: string | null };
   patient: PatientState;
   minDate: string;
+  /** The MME and readiness results the plan was made from (the printed plan lists them). */
+  view: { mme: MmeResult; readiness: ReadinessResult };
 }
 
 /** The checklist, then save to chart with an explicit confirmation; download and print always available. */
@@ -25,7 +28,13 @@ export function SaveSection(props: SaveSectionProps) {
   const { plan, confirmations, save, canWrite } = props;
   const [narrative, setNarrative] = useState<string | null>(null);
   const print = () => {
-    setNarrative(save.build().text?.div ?? "");
+    if (!plan) return;
+    const p = props.patient.status === "ready" ? props.patient.patient : null;
+    const header = {
+      patientName: p ? patientName(p) : null, birthDate: p?.birthDate ? fmtDate(p.birthDate) : null, mrn: p ? patientMrn(p) : null,
+      clinician: null, printedOn: fmtDate(new Date().toISOString()),
+    };
+    setNarrative(renderXhtml(buildPrintedPlan(plan, { ...props.view, confirmations }, header)));
     setTimeout(() => printTarget("careplan"), 0);
   };
   const complete = checklistComplete(confirmations);
@@ -50,7 +59,10 @@ export function SaveSection(props: SaveSectionProps) {
       </div>
       {plan && !complete && canWrite.allowed && <p className="muted small">Saving is possible once every item above is checked and a follow-up date is set.</p>}
       <SaveStatus {...props} />
-      {narrative !== null && <div data-print-target="careplan" data-testid="printable-careplan" className="narrative" dangerouslySetInnerHTML={{ __html: narrative }} />}
+      {narrative !== null && createPortal(
+        <div data-print-target="careplan" data-testid="printable-careplan" className="narrative printed-plan" dangerouslySetInnerHTML={{ __html: narrative }} />,
+        document.body,
+      )}
     </section>
   );
 }

@@ -14,3 +14,9 @@ export function deceasedText(p: Patient): string | null {
   if (p.deceasedDateTime) return `Deceased ${fmtDate(p.deceasedDateTime)}`;
   return p.deceasedBoolean === true ? "Deceased" : null;
 }
+
+/** The medical record number: the first Patient.identifier whose type is v2-0203 `MR`; null when there is none. */
+export function patientMrn(p: Patient): string | null {
+  const mr = p.identifier?.find((i) => i.type?.coding?.some((c) => c.system === "http://terminology.hl7.org/CodeSystem/v2-0203" && c.code === "MR"));
+  return mr?.value ?? null;
+}

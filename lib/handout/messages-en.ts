@@ -57,9 +57,9 @@ export const MESSAGES_EN: HandoutMessages = {
     { heading: "Pills and patches you no longer need", lines: [
       "Do not keep or share opioid medicine you no longer take.",
       "Best: take it to a drug take-back box. Many drug stores have one. Ask your pharmacist where.",
-      "No take-back box near you? The FDA says most opioid pain pills can be flushed down the toilet. See the list at fda.gov/drugdisposal.",
+      "No take-back box near you? Check the FDA flush list at fda.gov/drugdisposal. Oxycodone, hydrocodone, morphine, methadone and fentanyl are on it. Those can be flushed down the toilet.",
       "Fold a used patch in half, sticky sides together, and flush it.",
-      "Not on the FDA list? Mix it with used coffee grounds, dirt or cat litter. Seal it in a bag. Put it in the trash.",
+      "Not on the list (like tramadol or codeine)? Mix it with used coffee grounds, dirt or cat litter. Seal it in a bag. Put it in the trash.",
     ] },
     { heading: phone === null ? "When to call us" : `Call us at ${phone} if`, lines: [
       ...(phone === null ? ["Our phone number: ____________________. Call us if:"] : []),

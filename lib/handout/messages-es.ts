@@ -57,9 +57,9 @@ export const MESSAGES_ES: HandoutMessages = {
     { heading: "Pastillas y parches que ya no usa", lines: [
       "No guarde ni comparta los opioides que ya no usa.",
       "Lo mejor: llévelos a un buzón para devolver medicinas. Muchas farmacias tienen uno. Pregunte en su farmacia.",
-      "¿No hay un buzón cerca? La FDA dice que casi todas las pastillas opioides para el dolor se pueden echar al inodoro. Vea la lista en fda.gov/drugdisposal (en inglés).",
+      "¿No hay un buzón cerca? Vea la lista de la FDA en fda.gov/drugdisposal (en inglés). La oxicodona, hidrocodona, morfina, metadona y fentanilo están en la lista. Esas se pueden echar al inodoro.",
       "Doble el parche usado a la mitad, con los lados que pegan juntos, y échelo al inodoro.",
-      "¿No está en la lista de la FDA? Mézclelo con café usado, tierra o arena de gato. Ciérrelo en una bolsa. Tírelo a la basura.",
+      "¿No está en la lista (como el tramadol o la codeína)? Mézclelo con café usado, tierra o arena de gato. Ciérrelo en una bolsa. Tírelo a la basura.",
     ] },
     { heading: phone === null ? "Cuándo llamarnos" : `Llámenos al ${phone} si`, lines: [
       ...(phone === null ? ["Nuestro teléfono: ____________________. Llámenos si:"] : []),
