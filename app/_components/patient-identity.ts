@@ -2,12 +2,7 @@
 import type { Patient } from "fhir/r4";
 import { fmtDate } from "./format";
 
-/** The first name entry's text, or given + family; null when the chart has none. */
-export function patientName(p: Patient): string | null {
-  const name = p.name?.[0];
-  const text = name?.text ?? [name?.given?.join(" "), name?.family].filter(Boolean).join(" ");
-  return text.trim() === "" ? null : text;
-}
+export { patientMrn, patientName } from "@/lib/domain/patient-identity";
 
 /** "Deceased" (with the date when recorded), or null when the chart does not record a death (Patient.deceased[x]). */
 export function deceasedText(p: Patient): string | null {
@@ -15,8 +10,3 @@ export function deceasedText(p: Patient): string | null {
   return p.deceasedBoolean === true ? "Deceased" : null;
 }
 
-/** The medical record number: the first Patient.identifier whose type is v2-0203 `MR`; null when there is none. */
-export function patientMrn(p: Patient): string | null {
-  const mr = p.identifier?.find((i) => i.type?.coding?.some((c) => c.system === "http://terminology.hl7.org/CodeSystem/v2-0203" && c.code === "MR"));
-  return mr?.value ?? null;
-}

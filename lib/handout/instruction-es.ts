@@ -113,6 +113,6 @@ export function instructionEs(i: PatientInstruction): string {
     case "stop-patch":
       return `Quítese su último parche de ${productNameEs(i.name)} el ${date(i.removeOn)}. No se ponga uno nuevo. Así termina esta medicina.`;
     case "switch":
-      return `Deje de tomar ${productNameEs(i.previous)}: tome la última el ${date(i.lastDay)}. Desde el ${date(i.start)}: ${instructionEs(i.then)}`;
+      return `Deje de tomar ${productNameEs(i.previous)}: tome su última dosis el ${date(i.lastDay)}. Desde el ${date(i.start)}: ${instructionEs(i.then)}`;
   }
 }
