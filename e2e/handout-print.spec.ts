@@ -53,10 +53,10 @@ test("the handout opens in the patient's language (Spanish), prints on at most 2
   await expect(handout).toContainText("Llámenos al (555) 010-0100 si");
   await expect(handout).toContainText(/Use 1 parche de fentanilo de 25 mcg\/h todo el tiempo/);
 
+  // printed as the browser prints it (print media: the app's chrome and the controls hidden)
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("tablist")).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath("handout-es-print.png"), fullPage: true });
-  await page.emulateMedia({ media: "screen" });
   for (const format of ["Letter", "A4"] as const) {
     const es = await printToPdf(page, testInfo, "handout-es", format);
     expect(es.pages, `Spanish handout on ${format}`).toBeGreaterThanOrEqual(1);
@@ -70,6 +70,7 @@ test("the handout opens in the patient's language (Spanish), prints on at most 2
   }
 
   // copy as text: the same Spanish content
+  await page.emulateMedia({ media: "screen" });
   await page.getByRole("button", { name: "Copy as text" }).click();
   await expect(page.getByText("Copied.")).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -80,6 +81,8 @@ test("the handout opens in the patient's language (Spanish), prints on at most 2
   await page.getByRole("radio", { name: "English" }).check();
   await expect(handout).toHaveAttribute("lang", "en");
   await expect(handout).toContainText("Your doses");
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: testInfo.outputPath("handout-en-print.png"), fullPage: true });
   for (const format of ["Letter", "A4"] as const) {
     const en = await printToPdf(page, testInfo, "handout-en", format);
     expect(en.pages, `English handout on ${format}`).toBeLessThanOrEqual(2);
@@ -101,13 +104,15 @@ test("the printed plan opens with the patient's identifiers, says nothing in FHI
       document.body.dataset.printed = "yes";
     };
   });
-  await page.getByRole("button", { name: "Print plan" }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-printed", "yes");
-  await expect(page.locator("body")).toHaveAttribute("data-printing", "careplan");
-  await page.emulateMedia({ media: "print" });
   await page.setViewportSize({ width: 816, height: 1056 });
-  await page.screenshot({ path: testInfo.outputPath("plan-print.png"), fullPage: true });
   for (const format of ["Letter", "A4"] as const) {
+    // each print is one click (the page is reset after printing: Chromium fires afterprint for page.pdf too)
+    await page.emulateMedia({ media: "screen" });
+    await page.getByRole("button", { name: "Print plan" }).click();
+    await expect(page.locator("body")).toHaveAttribute("data-printed", "yes");
+    await expect(page.locator("body")).toHaveAttribute("data-printing", "careplan");
+    await page.emulateMedia({ media: "print" });
+    if (format === "Letter") await page.screenshot({ path: testInfo.outputPath("plan-print.png"), fullPage: true });
     const printed = await printToPdf(page, testInfo, "plan", format);
     expect(printed.pages, `printed plan on ${format}`).toBeLessThanOrEqual(4);
     const first = flat(printed.firstPage);

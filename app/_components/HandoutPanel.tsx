@@ -81,7 +81,10 @@ export function HandoutPanel({ plan, nextVisit, patient }: { plan: TaperPlan | n
             {handout.rows.map((r, i) => (
               <tr key={`${r.from}-${i}`} className={r.stepIndex === null ? "no-change" : undefined}>
                 <td>{r.from}</td>
-                <td>{r.doses.map((d, j) => <div key={j}>{d}</div>)}</td>
+                <td>
+                  {r.note !== null && <div className="no-change-note">{r.note}</div>}
+                  {r.doses.map((d, j) => <div key={j}>{d}</div>)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@
  * No FHIR vocabulary (status, intent, identifiers, references): those stay in the CarePlan
  * resource and its downloaded JSON. The same plan words as the narrative (sections-plan.ts).
  */
-import type { Confirmations, MmeResult, ReadinessResult, TaperPlan } from "@/lib/domain";
+import type { Confirmations, MmeResult, ReadinessResult, TaperInterval, TaperPlan } from "@/lib/domain";
 import { FACTOR_TABLE_LABELS } from "./codes";
 import type { Block, Cell, PlanDocument, Section } from "./document";
 import { planDescription, planTitle } from "./document";
@@ -42,10 +42,16 @@ function identityLines(h: PrintedPlanHeader): string[] {
   return [patient, by];
 }
 
+/** "4 months", "6 weeks", "20 days": `intervals` intervals of the plan. */
+function lengthOf(interval: TaperInterval, intervals: number): string {
+  const n = interval.count * intervals;
+  return `${n} ${interval.unit}${n === 1 ? "" : "s"}`;
+}
+
 function scheduleSection(plan: TaperPlan): Section {
   const rows: Cell[][] = plan.steps.map((s) => [
     s.index === 0 ? stepLabel(s) : [stepLabel(s), STEP_KIND_LABELS[s.kind]],
-    s.intervals > 1 ? [s.start, `kept ${s.intervals} x ${intervalPhrase(plan.options.interval).replace(/^every /, "")}`] : s.start,
+    s.intervals > 1 ? [s.start, `kept ${lengthOf(plan.options.interval, s.intervals)}`] : s.start,
     s.products.length > 0 ? s.products.map(productLine) : "no opioid",
     formatNumber(s.totalMmePerDay),
     `${formatNumber(s.percentOfStart, 0)} %`,

@@ -46,9 +46,9 @@ function calendar(plan: TaperPlan, m: HandoutMessages): HandoutRow[] {
   const rows: HandoutRow[] = [];
   for (const step of plan.steps) {
     const same = step.index > 0 && step.products.length > 0 && step.products.every((p) => p.change === "none");
-    rows.push({ stepIndex: step.index, from: longDateIn(m.locale, step.start), doses: stepLines(step.products, m), noChange: same });
+    rows.push({ stepIndex: step.index, from: longDateIn(m.locale, step.start), doses: stepLines(step.products, m), noChange: same, note: same ? m.sameDose : null });
     for (const d of boundariesInside(step, planStart, plan.options.interval)) {
-      rows.push({ stepIndex: null, from: longDateIn(m.locale, d), doses: [m.noChange(plan.options.interval)], noChange: true });
+      rows.push({ stepIndex: null, from: longDateIn(m.locale, d), doses: [m.noChange(plan.options.interval)], noChange: true, note: null });
     }
   }
   return rows;

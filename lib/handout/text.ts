@@ -8,7 +8,7 @@ export function handoutAsText(h: Handout): string {
   for (const f of h.facts) lines.push(`${f.label}: ${f.value ?? BLANK}`);
   lines.push(h.dates.map((d) => `${d.label}: ${d.value ?? BLANK}`).join(" · "));
   lines.push("", `${h.calendarHeading}:`);
-  for (const r of h.rows) lines.push(`- ${r.from}: ${r.doses.join(" ")}`);
+  for (const r of h.rows) lines.push(`- ${r.from}: ${[...(r.note === null ? [] : [r.note]), ...r.doses].join(" ")}`);
   for (const s of h.sections) lines.push("", `${s.heading}:`, ...s.lines.map((l) => `- ${l}`));
   return lines.join("\n");
 }

@@ -37,6 +37,8 @@ export interface HandoutRow {
   doses: string[];
   /** The step keeps the same dose as before (a pause, or a "no change" row). */
   noChange: boolean;
+  /** Said before the doses of a step that keeps the dose before it (a pause): "No change: keep taking the same dose." */
+  note: string | null;
 }
 
 /** "Name: Ana Lopez": a labelled fact at the top of the handout; `value` null leaves a line to write on. */

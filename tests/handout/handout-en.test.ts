@@ -113,3 +113,16 @@ describe("patient handout (English)", () => {
     expect(blank).toMatch(/Patient: _+\nDate of birth: _+\nYour clinician: _+\nClinic phone: _+/);
   });
 });
+
+describe("a planned pause", () => {
+  it("says 'No change' before the doses of the paused step, and still gives them word for word", () => {
+    const plan = planFor([order("1049621", every(tab(2), 6))], { pauses: [{ atStep: 2, intervals: 1 }] });
+    const paused = plan.steps.find((s) => s.kind === "pause");
+    expect(paused, "the planner made a pause step").toBeDefined();
+    const row = handoutOf(plan).rows.find((r) => r.stepIndex === paused?.index);
+    expect(row?.note).toBe("No change: keep taking the same dose.");
+    expect(row?.doses).toEqual(paused?.products.map((p) => p.patientText));
+    expect(handoutAsText(handoutOf(plan))).toContain(`- ${row?.from ?? "?"}: No change: keep taking the same dose. ${row?.doses.join(" ") ?? ""}`);
+    expect(handoutOf(plan, "es").rows.find((r) => r.stepIndex === paused?.index)?.note).toBe("Sin cambios: siga con la misma dosis.");
+  });
+});
