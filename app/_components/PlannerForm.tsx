@@ -28,9 +28,9 @@ export function PlannerForm({ options, regimen, onChange }: { options: TaperOpti
           onChange={(e) => { const v = Math.round(Number(e.target.value)); if (v >= 1) set({ interval: { ...options.interval, count: v } }); }} />
         <label className="sr-only" htmlFor={`${id}-unit`}>Interval unit</label>
         <select id={`${id}-unit`} value={options.interval.unit} onChange={(e) => set({ interval: { ...options.interval, unit: toUnit(e.target.value) } })}>
-          <option value="day">day(s)</option>
-          <option value="week">week(s)</option>
-          <option value="month">month(s)</option>
+          <option value="day">days</option>
+          <option value="week">weeks</option>
+          <option value="month">months</option>
         </select>
       </fieldset>
       <div className="field-row">

@@ -17,7 +17,14 @@ export function SummaryPanel({ view }: { view: ClinicalView }) {
       <SafetyFacts findings={view.readiness.findings} />
       <div className="summary-ledger">
         <h2>Current opioid orders</h2>
-        <OrderLedger orders={view.mme.orders} />
+        {view.mme.state === "unknown" && view.mme.orders.length === 0 ? (
+          <p className="problem" data-testid="orders-unknown">
+            The medication orders could not be read, so the current opioid orders are not known. Reload the patient, or
+            check the orders in the chart.
+          </p>
+        ) : (
+          <OrderLedger orders={view.mme.orders} />
+        )}
         <ExcludedOrders orders={view.mme.orders} />
       </div>
     </div>

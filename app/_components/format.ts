@@ -37,8 +37,18 @@ export function frequencyPhrase(perDay: number): string {
   return `${fmtNumber(perDay)} times a day`;
 }
 
-/** "60 tablets", "1 patch". */
+/** Units of measure that never take a plural ("5 mL", "10 mg"). */
+const INVARIANT_UNITS = new Set(["mL", "ml", "mg", "mcg", "g", "L", "MME/day", "mg/day", "mcg/hr", "mcg/h"]);
+
+/** The plural of a dose unit: "patch" -> "patches", "tablet" -> "tablets", "capsule" -> "capsules"; "mL" stays. */
+export function pluralUnit(unit: string): string {
+  if (INVARIANT_UNITS.has(unit) || unit.endsWith("s") && !unit.endsWith("ss")) return unit;
+  if (/(ch|sh|x|ss|z)$/.test(unit)) return `${unit}es`;
+  if (/[^aeiou]y$/.test(unit)) return `${unit.slice(0, -1)}ies`;
+  return `${unit}s`;
+}
+
+/** "60 tablets", "1 patch", "11 patches", "1.5 tablets", "5 mL". */
 export function fmtQuantity(quantity: number, unit: string): string {
-  const plural = quantity === 1 || unit === "mL" ? unit : unit.endsWith("s") ? unit : `${unit}s`;
-  return `${fmtNumber(quantity)} ${plural}`;
+  return `${fmtNumber(quantity)} ${quantity === 1 ? unit : pluralUnit(unit)}`;
 }
