@@ -80,10 +80,21 @@ describe("concentrations: mg per the stated volume, and a dose in mL", () => {
 });
 
 describe("a mass dose in the non-opioid component, a wrong unit, absurd counts: outside the bounds, never counted", () => {
-  it("325 mg of an oxycodone 5 / acetaminophen 325 tablet would be 65 tablets: refused, naming the likely cause", () => {
+  it("325 mg of an oxycodone 5 / acetaminophen 325 tablet: 1 tablet by the acetaminophen or 65 by the oxycodone: refused, saying so", () => {
     const o = one(order({ ...named("oxyCODONE-acetaminophen 5-325 MG per tablet"), ...dose(325, "mg", everyHours(6)) }));
-    refused(o, "mme.implausible", "65 tablets per administration is outside the plausible range for this form (0.25 to 10)");
-    expect(o.message).toContain("acetaminophen amount");
+    refused(o, "mme.conflicting-dose", "could be the acetaminophen amount of 1 tablet (325 mg each) or the opioid amount of 65 tablets");
+  });
+  it("300 mg of acetaminophen/codeine 300-30 (10 codeine tablets is inside the bounds): still ambiguous, refused (not 300 x 4 x 0.15 = 180)", () => {
+    const o = one(order({ ...named("acetaminophen-codeine (TYLENOL #3) 300-30 MG per tablet"), ...dose(300, "mg", everyHours(6)) }));
+    refused(o, "mme.conflicting-dose", "acetaminophen amount of 1 tablet (300 mg each) or the opioid amount of 10 tablets");
+  });
+  it("30 mg of the same tablet is the codeine of 1 tablet: 30 x 4 x 0.15 = 18", () => {
+    counted(one(order({ ...named("acetaminophen-codeine (TYLENOL #3) 300-30 MG per tablet"), ...dose(30, "mg", everyHours(6)) })), 18);
+  });
+  it("a wrong mass far outside any reading (2,000 mg of a 5-325 tablet, 400 tablets): refused by the bounds, naming the likely cause", () => {
+    const o = one(order({ ...named("oxyCODONE-acetaminophen 5-325 MG per tablet"), ...dose(2000, "mg", everyHours(6)) }));
+    refused(o, "mme.implausible", "400 tablets per administration is outside the plausible range for this form (0.25 to 10)");
+    expect(o.message).toContain("acetaminophen amount would read this way");
   });
   it("5 mcg of a 5 mg tablet (0.001 tablet): refused, not 1,000 times too low", () => {
     refused(one(order({ ...coded(OXY_5_TAB), ...dose(5, "mcg", everyHours(6)) })), "mme.implausible", "0.001 tablets per administration");

@@ -10,7 +10,7 @@ import { agreeOn, recordReadings, unitsWords, type NumberReading, type Unreadabl
 import { agreeWithin, MAX_ADMINISTRATIONS_PER_DAY, MIN_ADMINISTRATIONS_PER_DAY, UNITS_PER_ADMINISTRATION } from "@/lib/mme/bounds";
 import { applyCaps, readCaps } from "@/lib/mme/frequency/caps";
 import { readFrequencies } from "@/lib/mme/frequency/readings";
-import { assume, fail, newNotes, num, ok, type Notes, type Step } from "@/lib/mme/notes";
+import { assume, fail, newNotes, num, ok, placed, type Notes, type Step } from "@/lib/mme/notes";
 import { at } from "@/lib/mme/read/json";
 import { readDoseQuantity } from "./quantity";
 import { readDoses } from "./readings";
@@ -89,7 +89,7 @@ export function readLine(product: OpioidProduct, dosage: unknown, notes: Notes, 
     recordReadings(facts, "daily", daily.readings.map(prefix), daily.unreadable.map(prefix));
   }
   const broken = firstFailure([...doses.unreadable, ...freqs.unreadable]);
-  if (broken !== undefined) return fail(broken.reason, `${broken.where}: ${broken.message}.`);
+  if (broken !== undefined) return fail(broken.reason, placed(broken.where, broken.message));
   const dose = agreeOn(doses.readings, "dose per administration");
   if (dose.kind === "disagree") return fail("mme.conflicting-dose", dose.message);
   const freq = agreeOn(freqs.readings, "number of administrations a day");
@@ -98,7 +98,7 @@ export function readLine(product: OpioidProduct, dosage: unknown, notes: Notes, 
   if (dose.kind === "none") {
     const why = doses.unreadable[0];
     if (daily.readings[0] === undefined || product.doseForm === "transdermal") {
-      return why === undefined ? fail("mme.missing-dose", "The dosage instruction gives no dose.") : fail(why.reason === "mme.missing-dose" ? "mme.missing-dose" : why.reason, `${why.where}: ${why.message}.`);
+      return why === undefined ? fail("mme.missing-dose", "The dosage instruction gives no dose.") : fail(why.reason === "mme.missing-dose" ? "mme.missing-dose" : why.reason, placed(why.where, why.message));
     }
   }
   if (product.doseForm === "transdermal" && dose.kind === "agree") {

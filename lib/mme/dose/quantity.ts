@@ -47,12 +47,46 @@ function writtenOf(q: DoseQuantity, value: number): string {
   return `${num(value)} ${q.unit ?? q.code ?? ""}`.trim();
 }
 
+/** Counts of a product's units a mass dose may stand for when it is read as the other ingredient's amount. */
+const PLAUSIBLE_COUNTS = [0.5, 1, 1.5, 2, 3, 4] as const;
+const MG_IN_NAME = /(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*MG\b/gi;
+
+/** The mg strengths a combination product's name states besides its opioid's ("300-30 MG", "acetaminophen 325 MG / ..."). */
+function otherStrengthsMg(product: OpioidProduct, opioidMg: number): number[] {
+  const out: number[] = [];
+  for (const m of product.name.matchAll(MG_IN_NAME)) {
+    for (const text of [m[1], m[2]]) {
+      const v = text === undefined ? NaN : Number(text);
+      if (Number.isFinite(v) && v > 0 && Math.abs(v - opioidMg) > 1e-9 * Math.max(v, opioidMg)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * A mass dose of a combination product that is also a plausible count of units by the other
+ * ingredient's strength (300 mg of acetaminophen/codeine 300/30: 1 tablet of acetaminophen, or
+ * 10 tablets of codeine) cannot be told apart: the sentence saying so, or null.
+ */
+function ambiguousMass(product: OpioidProduct, mg: number, opioidMg: number, written: string): string | null {
+  if (product.otherIngredients.length === 0) return null;
+  for (const other of otherStrengthsMg(product, opioidMg)) {
+    const count = PLAUSIBLE_COUNTS.find((k) => Math.abs(mg - k * other) <= 1e-6 * mg);
+    if (count === undefined) continue;
+    const unit = UNIT_WORD[product.unit];
+    return `The dose ${written} could be the ${product.otherIngredients.join("/")} amount of ${num(count)} ${unit}${count === 1 ? "" : "s"} (${num(other)} mg each) or the opioid amount of ${num(mg / opioidMg)} ${unit}s: it cannot be told which.`;
+  }
+  return null;
+}
+
 function fromMass(product: OpioidProduct, mg: number, q: DoseQuantity, value: number, notes: Notes): Step<DoseAmount> {
   const s = singleStrength(product);
   if (s === null || s.per === "hour") {
     return fail("mme.unknown-dose-unit", `A dose of ${writtenOf(q, value)} cannot be read for ${product.name}: the mass of which ingredient, or of how many patches, is not stated.`);
   }
   const strengthMg = s.unit === "mg" ? s.value : s.value / 1000;
+  const ambiguous = ambiguousMass(product, mg, strengthMg, writtenOf(q, value));
+  if (ambiguous !== null) return fail("mme.conflicting-dose", ambiguous);
   if (product.otherIngredients.length > 0) {
     const per = s.per === "mL" ? "mL" : UNIT_WORD[product.unit];
     assume(notes, "mme.assume.mass-is-opioid", `The dose ${writtenOf(q, value)} is read as the amount of ${s.ingredient} (CDC MME IG convention), not of ${product.otherIngredients.join("/")}; each ${per} holds ${num(strengthMg)} mg ${s.ingredient}.`);

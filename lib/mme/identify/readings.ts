@@ -10,7 +10,7 @@ import type { DoseFormFamily, OpioidIngredient, OpioidProduct, ValueSource } fro
 import { isNdcSystem, isRxNormSystem } from "@/lib/domain/code-systems";
 import { lookupRxnorm } from "@/lib/mme/catalog";
 import type { NdcLookup } from "@/lib/mme/ndc";
-import { arr, at, text, type CodingView, type JsonObject } from "@/lib/mme/read/json";
+import { arr, at, text, type JsonObject } from "@/lib/mme/read/json";
 import { medicationFormText, medicationIngredients } from "./medication";
 import { productFromName, readProductName } from "./name";
 import { readDoseForm } from "./vocabulary";
@@ -94,10 +94,9 @@ function buildName(name: string, where: string): ProductReading {
   return { source: "name-parse", where, claim: { kind: "other", strengthStated: reading.statesStrength } };
 }
 
-function codingReading(c: CodingView, ndcLookup: NdcLookup | undefined): ProductReading | null {
-  if (c.code === undefined || c.system === undefined) return null;
-  if (isRxNormSystem(c.system)) return fromRxnorm(c.code);
-  if (isNdcSystem(c.system) && ndcLookup !== undefined) return fromNdc(c.code, ndcLookup);
+function codingReading(system: string, code: string, ndcLookup: NdcLookup | undefined): ProductReading | null {
+  if (isRxNormSystem(system)) return fromRxnorm(code);
+  if (isNdcSystem(system) && ndcLookup !== undefined) return fromNdc(code, ndcLookup);
   return null;
 }
 
@@ -111,7 +110,7 @@ export function conceptReadings(value: unknown, ndcLookup: NdcLookup | undefined
     const system = text(at(c, "system"));
     const code = text(at(c, "code"));
     if (system === undefined || code === undefined) continue;
-    const reading = codingReading({ system, code, display: undefined }, ndcLookup);
+    const reading = codingReading(system, code, ndcLookup);
     if (reading !== null) out.push(reading);
   }
   for (const c of codingList) addName(text(at(c, "display")), out, names);
