@@ -150,6 +150,12 @@ function Workspace({ session, status, record, view, patient, asOf }: { session: 
               justSaved={save.state.kind === "saved" ? save.state.carePlan : null} />
           </PlannerPanel>
         )}
+        {tab === "handout" && save.planState === "changed-since-saved" && (
+          <p className="problem" data-testid="handout-not-saved">
+            <strong>Not the saved plan:</strong> the plan was changed after it was saved to the chart. Save it again on the
+            Plan screen before giving this handout, or the handout and the chart will differ.
+          </p>
+        )}
         {tab === "handout" && <HandoutPanel plan={plan} nextVisit={planner.confirmations.followUpDate} />}
       </TabPanel>
     </>
