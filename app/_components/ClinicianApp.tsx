@@ -131,7 +131,8 @@ function DataNotices({ status, record }: { status: SessionStatus; record: Patien
 function Workspace({ session, status, record, view, patient, asOf }: { session: SmartSession; status: SessionStatus; record: PatientRecord; view: ClinicalView; patient: PatientState; asOf: string }) {
   const [tab, setTab] = useState<TabId>("summary");
   const planner = usePlanner(view, session.patientId, asOf);
-  const plan = planner.outcome.ok ? planner.outcome.plan : null;
+  // A pace beyond the guidance without a recorded reason is shown, but not saved or handed out.
+  const plan = planner.outcome.ok && planner.beyondGuidance === null ? planner.outcome.plan : null;
   const save = useCarePlanSave(session, view, plan, planner.confirmations);
   return (
     <>

@@ -2,7 +2,7 @@
 import type { TaperPlan } from "@/lib/domain";
 import type { Planner } from "@/lib/hooks/usePlanner";
 import type { ClinicalView } from "@/lib/hooks/useClinicalView";
-import { fmtMme } from "./format";
+import { fmtMme, fmtNumber } from "./format";
 import { durationQuestion } from "@/lib/taper";
 import { PlanGates } from "./PlanGates";
 import { PlanInputs } from "./PlanInputs";
@@ -28,6 +28,15 @@ export function PlannerPanel({ view, planner, children }: { view: ClinicalView; 
         </div>
         <div>
           <h2>Proposed schedule</h2>
+          {planner.beyondGuidance && (
+            <p className="problem" role="alert" data-testid="beyond-guidance">
+              <strong>Faster than the guidance for this patient:</strong> this pace is about{" "}
+              {fmtNumber(planner.beyondGuidance.chosenPercentPerWeek)} % of the dose a week; the guidance pace here is about{" "}
+              {fmtNumber(planner.beyondGuidance.guidancePercentPerWeek)} % a week (slower is better tolerated after long use,
+              CDC 2022, Recommendation 5). To use it, tick “Safety-driven rapid taper” and record the reason; otherwise reset to
+              the guidance defaults. It cannot be saved or handed out until then.
+            </p>
+          )}
           {outcome.ok ? (
             <PlanSummary plan={outcome.plan} />
           ) : (
