@@ -1,6 +1,6 @@
 import type { MmeResult, OrderMme } from "@/lib/domain";
 import { isOudTreatmentOrder } from "@/lib/mme";
-import { fmtDate, fmtMme, plural } from "./format";
+import { fmtDate, fmtMme, plainText, plural } from "./format";
 
 const FACTOR_TABLE_LABEL: Record<MmeResult["factorTableId"], string> = {
   "cdc-2022": "CDC 2022 conversion factors",
@@ -30,7 +30,7 @@ export function MmeSummary({ mme }: { mme: MmeResult }) {
         {mme.state === "complete" && <>Complete: {plural(counted, "current opioid order")} counted.</>}
         {mme.state !== "complete" && (
           <>
-            <strong>{mme.state === "incomplete" ? "Incomplete" : "Unknown"}:</strong> {mme.incompleteReasons.join(" ")}
+            <strong>{mme.state === "incomplete" ? "Incomplete" : "Unknown"}:</strong> {plainText(mme.incompleteReasons.join(" "))}
           </>
         )}
       </p>

@@ -2,7 +2,7 @@
 import type { TaperPlan } from "@/lib/domain";
 import type { Planner } from "@/lib/hooks/usePlanner";
 import type { ClinicalView } from "@/lib/hooks/useClinicalView";
-import { fmtMme, fmtNumber } from "./format";
+import { fmtMme, fmtNumber, plainText } from "./format";
 import { durationQuestion } from "@/lib/taper";
 import { PlanGates } from "./PlanGates";
 import { PlanInputs } from "./PlanInputs";
@@ -15,7 +15,7 @@ export function PlannerPanel({ view, planner, children }: { view: ClinicalView; 
   const { outcome } = planner;
   return (
     <div>
-      <p className="muted small" data-testid="plan-rationale">{view.rationale}</p>
+      <p className="muted small" data-testid="plan-rationale">{plainText(view.rationale)}</p>
       <PlanGates open={outcome.ok ? [] : (outcome.refusal.gates ?? [])} recorded={outcome.ok ? outcome.plan.cautions : []} options={planner.options} onChange={planner.setOptions} />
       <PlanInputs options={planner.options} items={view.regimen.items} durationSentence={durationQuestion(view.readiness)} onChange={planner.setOptions} />
       <div className="grid-2">
@@ -41,7 +41,7 @@ export function PlannerPanel({ view, planner, children }: { view: ClinicalView; 
             <PlanSummary plan={outcome.plan} />
           ) : (
             <p className="problem" role="alert" data-testid="plan-refusal" data-code={outcome.refusal.code}>
-              <strong>No plan proposed:</strong> {outcome.refusal.message}
+              <strong>No plan proposed:</strong> {plainText(outcome.refusal.message)}
             </p>
           )}
         </div>

@@ -1,6 +1,7 @@
 import type { Finding, FindingOf } from "@/lib/domain";
 import type { ClinicalView } from "@/lib/hooks/useClinicalView";
 import { EvidenceList } from "./FindingItem";
+import { plainText } from "./format";
 import { assertNever, findingById } from "./findings-lookup";
 import { MmeSummary } from "./MmeSummary";
 import { ExcludedOrders, OrderLedger } from "./OrderLedger";
@@ -37,7 +38,7 @@ type Tone = "warn" | "ok" | "unknown";
 function Fact({ testId, finding, tone, showEvidence }: { testId: string; finding: Finding; tone: Tone; showEvidence: boolean }) {
   return (
     <li data-testid={testId} data-outcome={finding.outcome} className={`fact fact-${tone}`}>
-      <strong>{finding.title}.</strong> {finding.sentence}
+      <strong>{finding.title}.</strong> {plainText(finding.sentence)}
       {showEvidence && <EvidenceList evidence={finding.evidence} />}
     </li>
   );

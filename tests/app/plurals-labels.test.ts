@@ -47,3 +47,15 @@ describe("product labels", () => {
     expect(shortProductLabel("864706", "methadone hydrochloride 10 MG Oral Tablet")).toBe("methadone 10 mg tablet");
   });
 });
+
+describe("engine text as a clinician reads it", () => {
+  it("line references become short human references; [U:] marks and empty brackets go", async () => {
+    const { plainText, citationShort } = await import("@/app/_components/format");
+    expect(plainText("About 10 % per month or slower is better tolerated (CDC 2022 draft l.2422-2424).")).toBe("About 10 % per month or slower is better tolerated (CDC 2022).");
+    expect(plainText("risks (CDC 2022 draft l.2466-2498, 2650-2659).")).toBe("risks (CDC 2022).");
+    expect(plainText("not recommended (CDC 2022 Rec 5); mark it")).toBe("not recommended (CDC 2022, Recommendation 5); mark it");
+    expect(plainText("Instrument scoring [U: not verified in clinical-sources.md] applies")).toBe("Instrument scoring applies");
+    expect(citationShort({ source: "CDC 2022", section: "Recommendation 8 (offer naloxone)" })).toBe("CDC 2022, Recommendation 8");
+    expect(citationShort({ source: "CDC 2022 draft", section: "l.2536-2554 (when to taper)" })).toBe("CDC 2022");
+  });
+});
