@@ -66,6 +66,7 @@ function PatientScreens({ session }: { session: SmartSession }) {
       <header className="app-header no-print">
         <p className="app-title">Opioid Taper Planner</p>
         <p className="muted small">{summary.ehrName}</p>
+        <a className="small" href="/about" target="_blank" rel="noopener" data-testid="about-link">About this tool</a>
       </header>
       <PatientBanner patient={patient} full={session.needPatientBanner} />
       {data.error ? (

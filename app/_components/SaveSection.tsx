@@ -155,7 +155,7 @@ function WhatWillBeWritten({ carePlan }: { carePlan: CarePlan }) {
     <>
       <p>
         The care plan “{carePlan.title}”, from {fmtDate(carePlan.period?.start)} to {fmtDate(carePlan.period?.end)}, is
-        added to the patient’s chart.
+        added to the patient’s chart as {carePlan.status === "active" ? "an active plan" : `a ${carePlan.status ?? "draft"} plan`}.
       </p>
       {carePlan.description && <p className="small">{carePlan.description}</p>}
       <details className="tech-details">

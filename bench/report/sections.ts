@@ -101,7 +101,7 @@ Built with \`node scripts/build-udf.mjs --out <tmp>\` (what \`npm run build:udf\
 
 ${table(["file", "raw", "gzip", "limit"], [
     [`\`${u.main.file}\``, kB(u.main.rawBytes), kB(u.main.gzipBytes), `gzip < ${kB(UDF_LIMITS.snowflakeRecommendedBytes)} (Snowflake, recommended); raw <= ${MB(UDF_LIMITS.bigQueryLibraryBytes)} (BigQuery library file)`],
-    [`\`${u.ndc.file}\``, kB(u.ndc.rawBytes), kB(u.ndc.gzipBytes), `raw <= ${MB(UDF_LIMITS.bigQueryLibraryBytes)} (BigQuery library file); in Snowflake a table instead (docs/population.md)`],
+    [`\`${u.ndc.file}\``, kB(u.ndc.rawBytes), kB(u.ndc.gzipBytes), `raw <= ${MB(UDF_LIMITS.bigQueryLibraryBytes)} (BigQuery library file); left out in Snowflake, NDC-only orders then incomplete (docs/population.md, section 4)`],
   ])}`;
 }
 

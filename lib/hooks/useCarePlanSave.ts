@@ -8,7 +8,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { CarePlan } from "fhir/r4";
 import type { Confirmations, ResourceRef, TaperPlan } from "@/lib/domain";
-import { buildCarePlan, PROPOSAL_IDENTIFIER_SYSTEM } from "@/lib/careplan";
+import { buildCarePlan, isPlanAgreed, PROPOSAL_IDENTIFIER_SYSTEM } from "@/lib/careplan";
 import type { SmartSession } from "@/lib/smart/session-types";
 import { isProposalRecord, type ProposalRecord } from "./guards";
 import { usePersistentState } from "./persist";
@@ -77,6 +77,8 @@ export function useCarePlanSave(session: SmartSession, view: ClinicalView, plan:
       readiness: view.readiness,
       confirmations,
       intent: session.issuer.carePlanIntent,
+      // Agreed with the patient (the checklist, the condition to save): a plan in effect, PainTreatmentCarePlan.
+      agreed: isPlanAgreed(confirmations),
     });
   }, [plan, session, view, confirmations, identifierFor]);
 
