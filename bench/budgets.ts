@@ -5,6 +5,8 @@
  * CQL (about 10 s for 3,000 resources); the aim is an order of magnitude faster without
  * dropping data. Units: ms, s, decimal MB (10^6 bytes) and kB (10^3 bytes).
  */
+import { UDF_LIMITS } from "@/cli/mme/udf-limits";
+
 export const BUDGETS = {
   /** calculateMme over 10,000 MedicationRequests, median. */
   mme10kMs: 50,
@@ -14,6 +16,16 @@ export const BUDGETS = {
   commandWallSeconds: 5,
   /** ... and peak resident memory. */
   commandPeakMb: 500,
+  /** The same export: wall time with `--workers 2` over wall time with `--workers 1`, medians of one run of the bench (issue 18: worker threads must pay for themselves on 2 cores). */
+  commandTwoWorkersRatio: 1,
+  /** The `mme` command over a 1M-resource export (10,000 patients), default workers: wall time (issue 18, on a 2-core machine). */
+  command1MWallSeconds: 30,
+  /** ... and peak resident memory, worker threads included (issue 18: 1 GB). */
+  command1MPeakMb: 1000,
+  /** dist/mme-udf.js gzipped, against Snowflake's recommended JavaScript UDF body size (stored compressed; cli/mme/udf-limits.ts). */
+  udfMainGzipBytes: UDF_LIMITS.snowflakeRecommendedBytes,
+  /** Each UDF library file raw, against BigQuery's size of one external code resource (cli/mme/udf-limits.ts). */
+  udfLibraryBytes: UDF_LIMITS.bigQueryLibraryBytes,
   /** Heavy scenario patient: token response to the MME total on screen, median. */
   heavyTokenToMmeMs: 1500,
   /** Rounds of searches per launch (paging of a search does not count as a round). */

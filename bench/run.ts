@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --write]`: the performance budgets of issue 9, measured.
  * 1. engines (calculateMme 1k/10k/100k orders, proposeTaperPlan 1-5 opioids);
- * 2. the `mme` command over a generated 100k-resource Bulk Data export;
+ * 2. the `mme` command over a generated 100k-resource Bulk Data export (--workers 2 and 1, in
+ *    turn) and over a 1M-resource one; the warehouse UDF library's file sizes (issue 18);
  * 3. launch to MME on screen in system Chromium against the sandbox EHR and a production build;
  * 4. first-load JavaScript per route.
  * Prints the report; `--write` also writes docs/benchmarks.md. Temporary files, servers and
@@ -14,7 +15,9 @@ import { join, resolve } from "node:path";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
 import { runAppBench } from "./app/run";
 import { installCleanupHandlers, removeLater, runCleanup } from "./cleanup";
+import { runMillionBench } from "./command/million";
 import { runCommandBench } from "./command/run";
+import { measureUdf } from "./command/udf";
 import { runEngineBench } from "./engines/run";
 import type { WorkerSettings } from "./engines/settings";
 import { describeMachine, finishMachine } from "./machine";
@@ -29,6 +32,9 @@ const ENGINE_SETTINGS: WorkerSettings = {
 };
 const COMMAND_RESOURCES = 100_000;
 const COMMAND_RUNS = 3;
+/** Worker threads of the command's main series (this machine's 2 cores; compared with one). */
+const COMMAND_WORKERS = 2;
+const MILLION_RESOURCES = 1_000_000;
 /** Launches per patient with latency added by the sandbox (rounds of searches are counted on these). */
 const SLOW_LAUNCHES = 3;
 
@@ -54,14 +60,16 @@ async function main(args: BenchArgs): Promise<number> {
   const tmp = mkdtempSync(join(tmpdir(), "otp-bench-"));
   removeLater(tmp);
   const errors: Record<string, string> = {};
-  const settings: BenchSettings = { mmeSizes: ENGINE_SETTINGS.sizes, commandResources: COMMAND_RESOURCES, commandRuns: COMMAND_RUNS, launches: args.launches, browser: args.browser };
+  const settings: BenchSettings = { mmeSizes: ENGINE_SETTINGS.sizes, commandResources: COMMAND_RESOURCES, commandRuns: COMMAND_RUNS, millionResources: MILLION_RESOURCES, launches: args.launches, browser: args.browser };
   const engines = await section("engines", errors, () => runEngineBench(tmp, ENGINE_SETTINGS, REPO_ROOT));
-  const command = await section("command", errors, () => runCommandBench(REPO_ROOT, tmp, COMMAND_RESOURCES, COMMAND_RUNS));
+  const command = await section("command", errors, () => runCommandBench(REPO_ROOT, tmp, COMMAND_RESOURCES, COMMAND_RUNS, COMMAND_WORKERS));
+  const million = await section("million", errors, () => runMillionBench(REPO_ROOT, tmp, MILLION_RESOURCES, COMMAND_WORKERS));
+  const udf = await section("udf", errors, () => Promise.resolve(measureUdf(REPO_ROOT, tmp)));
   const app = args.browser
     ? await section("app", errors, () => runAppBench(REPO_ROOT, { launches: args.launches, slowLaunches: SLOW_LAUNCHES, reuseBuild: args.reuseBuild, keepBuild: args.keepBuild, warn: log }))
     : null;
   if (!args.browser) errors.app = "skipped (--no-browser)";
-  const report: BenchReport = { machine: finishMachine(machine), settings, engines, command, app, errors, durationSeconds: (performance.now() - started) / 1000 };
+  const report: BenchReport = { machine: finishMachine(machine), settings, engines, command, million, udf, app, errors, durationSeconds: (performance.now() - started) / 1000 };
   const text = renderReport(report);
   process.stdout.write(text);
   if (args.write) {

@@ -27,8 +27,12 @@ test.describe("CarePlan write-back", () => {
     expect(res.status).toBe(200);
     const cp: unknown = await res.json();
     const saved = JSON.stringify(cp);
-    expect(saved).toContain('"status":"draft"');
-    expect(saved).toContain('"intent":"proposal"');
+    // agreed with the patient (the checklist): the plan in effect, HL7 CDC opioid CPG PainTreatmentCarePlan (issue 17.1)
+    expect(saved).toContain('"status":"active"');
+    expect(saved).toContain('"intent":"plan"');
+    expect(saved).toContain('"profile":["http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan"]');
+    // author = the practitioner in context (the launch's fhirUser)
+    expect(saved).toMatch(/"author":\{"reference":"[^"]*Practitioner\/[^"]+"\}/);
     expect(saved).toContain("80764-4");
     expect(saved).toContain('"reference":"Patient/otp-tramadol-low"');
     // the narrative holds the schedule: one table row per step shown on screen
@@ -37,7 +41,7 @@ test.describe("CarePlan write-back", () => {
     expect(div).toContain(`${Number.parseFloat(firstMme ?? "0")}`);
     expect(stepsShown).toBeGreaterThan(1);
     // and the app lists it among the earlier taper plans
-    await expect(page.getByTestId("earlier-plans")).toContainText("draft");
+    await expect(page.getByTestId("earlier-plans")).toContainText("active, plan");
   });
 
   test("a double submit creates one CarePlan; saving the same proposal again says it is already saved", async ({ page }) => {

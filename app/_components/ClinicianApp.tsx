@@ -66,6 +66,7 @@ function PatientScreens({ session }: { session: SmartSession }) {
       <header className="app-header no-print">
         <p className="app-title">Opioid Taper Planner</p>
         <p className="muted small">{summary.ehrName}</p>
+        <a className="small" href="/about" target="_blank" rel="noopener" data-testid="about-link">About this tool</a>
       </header>
       <PatientBanner patient={patient} full={session.needPatientBanner} />
       {data.error ? (
@@ -131,7 +132,8 @@ function DataNotices({ status, record }: { status: SessionStatus; record: Patien
 function Workspace({ session, status, record, view, patient, asOf }: { session: SmartSession; status: SessionStatus; record: PatientRecord; view: ClinicalView; patient: PatientState; asOf: string }) {
   const [tab, setTab] = useState<TabId>("summary");
   const planner = usePlanner(view, session.patientId, asOf);
-  const plan = planner.outcome.ok ? planner.outcome.plan : null;
+  // A pace beyond the guidance without a recorded reason is shown, but not saved or handed out.
+  const plan = planner.outcome.ok && planner.beyondGuidance === null ? planner.outcome.plan : null;
   const save = useCarePlanSave(session, view, plan, planner.confirmations);
   return (
     <>
@@ -149,6 +151,12 @@ function Workspace({ session, status, record, view, patient, asOf }: { session: 
             <EarlierPlans carePlans={record.carePlans} available={record.searches.carePlans.state !== "failed" && record.searches.carePlans.state !== "not-granted"}
               justSaved={save.state.kind === "saved" ? save.state.carePlan : null} />
           </PlannerPanel>
+        )}
+        {tab === "handout" && save.planState === "changed-since-saved" && (
+          <p className="problem" data-testid="handout-not-saved">
+            <strong>Not the saved plan:</strong> the plan was changed after it was saved to the chart. Save it again on the
+            Plan screen before giving this handout, or the handout and the chart will differ.
+          </p>
         )}
         {tab === "handout" && <HandoutPanel plan={plan} nextVisit={planner.confirmations.followUpDate} patient={patient} />}
       </TabPanel>

@@ -1,5 +1,6 @@
 "use client";
 import { useId } from "react";
+import { isPlanAgreed } from "@/lib/careplan";
 import { CONFIRMATION_IDS, type ConfirmationId, type Confirmations } from "@/lib/domain";
 
 const LABEL: Record<ConfirmationId, string> = {
@@ -10,10 +11,8 @@ const LABEL: Record<ConfirmationId, string> = {
   "confirm.follow-up-arranged": "Follow-up is arranged (at least monthly during the taper)",
 };
 
-/** True when every item is checked and a follow-up date is set: the condition to save. */
-export function checklistComplete(c: Confirmations): boolean {
-  return CONFIRMATION_IDS.every((id) => c.checked[id] === true) && c.followUpDate !== null;
-}
+/** True when every item is checked and a follow-up date is set: the condition to save (lib/careplan isPlanAgreed). */
+export const checklistComplete: (c: Confirmations) => boolean = isPlanAgreed;
 
 /** What the clinician must confirm with the patient (cannot be read from the chart). */
 export function ConfirmChecklist({ value, onChange, minDate }: { value: Confirmations; onChange: (next: Confirmations) => void; minDate: string }) {

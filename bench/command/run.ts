@@ -20,8 +20,20 @@ export interface CommandRun {
   cpuMs: number;
 }
 
+/** One series of runs at a given worker count. */
+export interface WorkerSeries {
+  workers: number;
+  wallSeconds: Stat;
+  peakMb: Stat;
+  cpuSeconds: Stat;
+}
+
 export interface CommandResult {
   export: ExportSummary;
+  /** Worker threads of the main series (the figures below). */
+  workers: number;
+  /** The same export with `--workers 1`, runs interleaved with the main series; null when not run. */
+  oneWorker: WorkerSeries | null;
   wallSeconds: Stat;
   peakMb: Stat;
   cpuSeconds: Stat;
@@ -38,9 +50,9 @@ function isUsage(v: unknown): v is { maxRssKb: number; userMs: number; systemMs:
 }
 
 /** One run of the command; throws when it exits non-zero. */
-export async function runCommandOnce(repoRoot: string, exportDir: string, outFile: string, rssFile: string): Promise<CommandRun> {
+export async function runCommandOnce(repoRoot: string, exportDir: string, outFile: string, rssFile: string, workers: number | null = null): Promise<CommandRun> {
   const out = openSync(outFile, "w");
-  const args = ["--import", "tsx", "--import", join(repoRoot, "bench/command/max-rss.mjs"), "cli/mme.ts", exportDir, "--as-of", BENCH_AS_OF];
+  const args = ["--import", "tsx", "--import", join(repoRoot, "bench/command/max-rss.mjs"), "cli/mme.ts", exportDir, "--as-of", BENCH_AS_OF, ...(workers === null ? [] : ["--workers", String(workers)])];
   const start = performance.now();
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", out, "pipe"], env: { ...process.env, BENCH_RSS_FILE: rssFile } });
   const err: Buffer[] = [];
@@ -71,20 +83,39 @@ export async function countOutput(outFile: string): Promise<{ patients: number; 
   return { patients, unassigned };
 }
 
-/** Writes the export, runs the command `runs` times, checks the last output. */
-export async function runCommandBench(repoRoot: string, tmpDir: string, totalResources: number, runs: number): Promise<CommandResult> {
-  const exportSummary = writeBulkExport(join(tmpDir, "bulk-export"), totalResources);
-  const outFile = join(tmpDir, "mme-output.json");
-  const samples: CommandRun[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await runCommandOnce(repoRoot, exportSummary.dir, outFile, join(tmpDir, `rss-${i}.json`)));
-  const counted = await countOutput(outFile);
-  const tiny = writeBulkExport(join(tmpDir, "tiny-export"), 10);
-  const startup = await runCommandOnce(repoRoot, tiny.dir, join(tmpDir, "tiny-output.json"), join(tmpDir, "rss-tiny.json"));
+function series(workers: number, samples: readonly CommandRun[]): WorkerSeries {
   return {
-    export: exportSummary,
+    workers,
     wallSeconds: scaleStat(summarize(samples.map((s) => s.wallMs)), 1 / 1000),
     peakMb: summarize(samples.map((s) => (s.maxRssKb * 1024) / 1e6)),
     cpuSeconds: scaleStat(summarize(samples.map((s) => s.cpuMs)), 1 / 1000),
+  };
+}
+
+/** Writes the export, runs the command `runs` times with `workers` threads (and as many with one, interleaved, when `workers` > 1), checks the last output. */
+export async function runCommandBench(repoRoot: string, tmpDir: string, totalResources: number, runs: number, workers = 2): Promise<CommandResult> {
+  const exportSummary = writeBulkExport(join(tmpDir, "bulk-export"), totalResources);
+  const outFile = join(tmpDir, "mme-output.json");
+  const main: CommandRun[] = [];
+  const one: CommandRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (workers > 1) one.push(await runCommandOnce(repoRoot, exportSummary.dir, join(tmpDir, "mme-output-1.json"), join(tmpDir, `rss-1-${i}.json`), 1));
+    main.push(await runCommandOnce(repoRoot, exportSummary.dir, outFile, join(tmpDir, `rss-${i}.json`), workers));
+  }
+  const counted = await countOutput(outFile);
+  if (one.length > 0 && readFileSync(outFile, "utf8") !== readFileSync(join(tmpDir, "mme-output-1.json"), "utf8")) {
+    throw new Error(`mme command: the output with --workers ${workers} differs from the output with --workers 1`);
+  }
+  const tiny = writeBulkExport(join(tmpDir, "tiny-export"), 10);
+  const startup = await runCommandOnce(repoRoot, tiny.dir, join(tmpDir, "tiny-output.json"), join(tmpDir, "rss-tiny.json"), 1);
+  const s = series(workers, main);
+  return {
+    export: exportSummary,
+    workers,
+    oneWorker: one.length > 0 ? series(1, one) : null,
+    wallSeconds: s.wallSeconds,
+    peakMb: s.peakMb,
+    cpuSeconds: s.cpuSeconds,
     patientsOut: counted.patients,
     unassignedOut: counted.unassigned,
     outputMb: statSync(outFile).size / 1e6,

@@ -5,7 +5,7 @@
 import type { BudgetCheck } from "../budgets";
 import { BUDGETS } from "../budgets";
 import { HEAVY_PATIENT } from "../app/run";
-import { roundSamples } from "./checks";
+import { roundSamples, twoWorkersRatio } from "./checks";
 import { num } from "./format";
 import type { BenchReport } from "./types";
 
@@ -91,11 +91,54 @@ function mainBundle(r: BenchReport): string {
   return `First load is ${kb(main.firstLoadGzipBytes)} gzipped; the largest scripts: ${biggest.join(", ")}.${cause}`;
 }
 
+function twoWorkers(r: BenchReport): string {
+  const c = r.command;
+  const ratio = twoWorkersRatio(r);
+  if (c === null || c.oneWorker === null || ratio === null) return `Not measured: ${r.errors.command ?? "the command ran with one series only"}.`;
+  const one = c.oneWorker;
+  const load = r.machine.loadAtStart[0] ?? 0;
+  const cpuRatio = one.cpuSeconds.median > 0 ? c.cpuSeconds.median / one.cpuSeconds.median : 0;
+  const busy = load >= r.machine.cores
+    ? ` The load average was ${num(load, 2)} on ${r.machine.cores} cores at the start: a second thread gets a core only when no other process holds it, so on a busy machine the ratio says little.`
+    : "";
+  return `With two workers the command took ${num(c.wallSeconds.median, 2)} s (CPU ${num(c.cpuSeconds.median, 2)} s), with one ${num(one.wallSeconds.median, 2)} s (CPU ${num(one.cpuSeconds.median, 2)} s): CPU grew ${num(cpuRatio, 2)}x for a wall ratio of ${num(ratio, 2)}.${busy} Fix (cli/mme): profile both (\`node --cpu-prof\`); the first pass (reading and indexing the export) runs on the main thread whatever N is, and each worker parses its patients' lines again: the first pass is the part to shorten or share.`;
+}
+
+function millionWall(r: BenchReport): string {
+  const m = r.million;
+  if (!m) return `Not measured: ${r.errors.million ?? "skipped"}.`;
+  const load = r.machine.loadAtStart[0] ?? 0;
+  return `The command took ${num(m.wallSeconds, 1)} s (CPU ${num(m.cpuSeconds, 1)} s over ${m.workers} workers) for ${num(m.export.bytes / 1e6, 0)} MB of NDJSON, about ${num((m.wallSeconds * 1e6) / m.export.bytes, 1)} s per GB; the load average was ${num(load, 2)} on ${r.machine.cores} cores at the start. Fix (cli/mme): profile it (\`node --cpu-prof\` on the main thread and a worker); a CPU time well above the wall time times the workers means the cores were shared, not that the command is slow.`;
+}
+
+function millionPeak(r: BenchReport): string {
+  const m = r.million;
+  if (!m) return `Not measured: ${r.errors.million ?? "skipped"}.`;
+  return `Peak memory was ${num(m.peakMb, 0)} MB for ${num(m.export.patients, 0)} patients and ${num(m.export.bytes / 1e6, 0)} MB of NDJSON. Fix (cli/mme): a heap profile (\`node --heap-prof\`) of the first pass: what it keeps per line (offsets, patient index, the Medication index) must stay small and independent of the line's size; workers must receive their patients' lines in bounded batches.`;
+}
+
+function udfMain(r: BenchReport): string {
+  const u = r.udf;
+  if (!u) return `Not measured: ${r.errors.udf ?? "skipped"}.`;
+  return `\`dist/mme-udf.js\` is ${num(u.main.rawBytes / 1000, 1)} kB raw, ${num(u.main.gzipBytes / 1000, 1)} kB gzipped. Fix (scripts/build-udf.mjs): see what the bundle holds (esbuild \`--metafile\` / \`--analyze\`); tables the UDF can take from the warehouse (as the NDC table already is, dist/mme-udf-ndc.js) are the first to move out.`;
+}
+
+function udfLibrary(r: BenchReport): string {
+  const u = r.udf;
+  if (!u) return `Not measured: ${r.errors.udf ?? "skipped"}.`;
+  return `The library files are ${num(u.main.rawBytes / 1000, 1)} kB (\`${u.main.file}\`) and ${num(u.ndc.rawBytes / 1000, 1)} kB (\`${u.ndc.file}\`) raw. Fix: split the larger one (BigQuery takes several library files per function) or move its table into a warehouse table.`;
+}
+
 const RULES: Record<BudgetCheck["id"], (r: BenchReport) => string> = {
   mme10kMs: mme10k,
   mmeDosageLines100kMs: dosageLines,
   commandWallSeconds: commandWall,
   commandPeakMb: commandPeak,
+  commandTwoWorkersRatio: twoWorkers,
+  command1MWallSeconds: millionWall,
+  command1MPeakMb: millionPeak,
+  udfMainGzipBytes: udfMain,
+  udfLibraryBytes: udfLibrary,
   heavyTokenToMmeMs: heavyLaunch,
   searchRounds: rounds,
   cdsOrderSign100Ms: cdsOrderSign,

@@ -7,7 +7,7 @@ import { budgetChecks, status } from "./checks";
 import { explain } from "./explain";
 import { num, table } from "./format";
 import { observations } from "./observations";
-import { bundleSection, commandSection, enginesSection, launchSection } from "./sections";
+import { bundleSection, commandSection, enginesSection, launchSection, udfSection } from "./sections";
 import type { BenchReport } from "./types";
 
 function machineSection(r: BenchReport): string {
@@ -53,6 +53,8 @@ ${notes.length === 0 ? "" : `## Observations\n\n${notes.map((n) => `- ${n}`).joi
 ${enginesSection(r)}
 
 ${commandSection(r)}
+
+${udfSection(r)}
 
 ${launchSection(r)}
 

@@ -3,6 +3,8 @@ import type { LaunchSeries, PatientLaunches } from "../app/run";
 import type { LaunchSample } from "../app/launch";
 import type { ScriptSize } from "../app/bundle";
 import { summarize } from "../stats";
+import { UDF_LIMITS } from "@/cli/mme/udf-limits";
+import { twoWorkersRatio } from "./checks";
 import { int, kB, MB, num, plural, stat, table } from "./format";
 import type { BenchReport } from "./types";
 
@@ -46,19 +48,60 @@ export function commandSection(r: BenchReport): string {
   const c = r.command;
   if (c === null) return `## 2. The \`mme\` command\n\nNot measured: ${r.errors.command ?? "skipped"}.`;
   const x = c.export;
+  const one = c.oneWorker;
+  const ratio = twoWorkersRatio(r);
+  const rows: string[][] = [
+    [`wall time, --workers ${c.workers}`, stat(c.wallSeconds, "s", 2)],
+    ...(one === null ? [] : [["wall time, --workers 1", stat(one.wallSeconds, "s", 2)]]),
+    ...(ratio === null ? [] : [[`wall time ratio, --workers ${c.workers} / --workers 1 (medians)`, num(ratio, 2)]]),
+    [`CPU time (user + system, all threads), --workers ${c.workers}`, stat(c.cpuSeconds, "s", 2)],
+    ...(one === null ? [] : [["CPU time, --workers 1", stat(one.cpuSeconds, "s", 2)]]),
+    [`peak memory (maxRSS, worker threads included), --workers ${c.workers}`, stat(c.peakMb, "MB", 0)],
+    ...(one === null ? [] : [["peak memory, --workers 1", stat(one.peakMb, "MB", 0)]]),
+    ["start-up alone (same command, 10-resource export, one run)", c.startupSeconds === null ? "-" : `${num(c.startupSeconds, 2)} s`],
+    ["output", `${int(c.patientsOut)} patients, ${int(c.unassignedOut)} unassigned resources reported, ${num(c.outputMb, 1)} MB of JSON${one === null ? "" : "; identical with --workers 1"}`],
+  ];
   return `## 2. The \`mme\` command over a Bulk Data export
 
 Generated at run time in a temporary directory (bench/data/ndjson.ts): ${int(x.patients)} Patient, ${int(x.medications)} Medication and
 ${int(x.medicationRequests)} MedicationRequest resources (${int(x.patients + x.medications + x.medicationRequests)} in all, ${MB(x.bytes)} of NDJSON; orders shuffled
-across patients, ${int(x.brokenLines)} broken lines). Run as \`node --import tsx cli/mme.ts <dir> --as-of 2025-06-01\`, output to a file;
-wall time from spawn to exit (Node start and TypeScript loading included); peak memory is the command process's maxRSS.
+across patients, ${int(x.brokenLines)} broken lines). Run as \`node --import tsx cli/mme.ts <dir> --as-of 2025-06-01 --workers N\`, output to a file,
+the runs with ${c.workers} workers and with one taking turns (same load for both series); wall time from spawn to exit (Node start and
+TypeScript loading included); peak memory is the command process's maxRSS.
+
+${table(["figure", "value"], rows)}
+
+${millionPart(r)}`;
+}
+
+function millionPart(r: BenchReport): string {
+  const m = r.million;
+  if (m === null) return `### ${int(r.settings.millionResources)} resources\n\nNot measured: ${r.errors.million ?? "skipped"}.`;
+  const x = m.export;
+  return `### ${int(x.patients + x.medications + x.medicationRequests)} resources (issue 18)
+
+${int(x.patients)} patients, ${int(x.medications)} Medications, ${int(x.medicationRequests)} MedicationRequests (${MB(x.bytes)} of NDJSON, ${int(x.brokenLines)} broken lines;
+written in ${num(m.generateSeconds, 1)} s, not counted), one run with \`--workers ${m.workers}\`.
 
 ${table(["figure", "value"], [
-    ["wall time", stat(c.wallSeconds, "s", 2)],
-    ["CPU time (user + system)", stat(c.cpuSeconds, "s", 2)],
-    ["peak memory (maxRSS)", stat(c.peakMb, "MB", 0)],
-    ["start-up alone (same command, 10-resource export, one run)", c.startupSeconds === null ? "-" : `${num(c.startupSeconds, 2)} s`],
-    ["output", `${int(c.patientsOut)} patients, ${int(c.unassignedOut)} unassigned resources reported, ${num(c.outputMb, 1)} MB of JSON`],
+    ["wall time", `${num(m.wallSeconds, 1)} s`],
+    ["CPU time (user + system, all threads)", `${num(m.cpuSeconds, 1)} s`],
+    ["peak memory (maxRSS, worker threads included)", `${num(m.peakMb, 0)} MB`],
+    ["output", `${int(m.patientsOut)} patients, ${int(m.unassignedOut)} unassigned resources reported, ${num(m.outputMb, 1)} MB of JSON`],
+  ])}`;
+}
+
+export function udfSection(r: BenchReport): string {
+  const u = r.udf;
+  if (u === null) return `## 3. Warehouse UDF library\n\nNot measured: ${r.errors.udf ?? "skipped"}.`;
+  return `## 3. Warehouse UDF library (issue 18; docs/population.md)
+
+Built with \`node scripts/build-udf.mjs --out <tmp>\` (what \`npm run build:udf\` runs); gzip level 9. Limits from cli/mme/udf-limits.ts
+(their sources in docs/population.md, "Limits").
+
+${table(["file", "raw", "gzip", "limit"], [
+    [`\`${u.main.file}\``, kB(u.main.rawBytes), kB(u.main.gzipBytes), `gzip < ${kB(UDF_LIMITS.snowflakeRecommendedBytes)} (Snowflake, recommended); raw <= ${MB(UDF_LIMITS.bigQueryLibraryBytes)} (BigQuery library file)`],
+    [`\`${u.ndc.file}\``, kB(u.ndc.rawBytes), kB(u.ndc.gzipBytes), `raw <= ${MB(UDF_LIMITS.bigQueryLibraryBytes)} (BigQuery library file); left out in Snowflake, NDC-only orders then incomplete (docs/population.md, section 4)`],
   ])}`;
 }
 
@@ -100,14 +143,14 @@ function slowRows(slow: LaunchSeries): string[][] {
 
 export function launchSection(r: BenchReport): string {
   const a = r.app;
-  if (a === null) return `## 3. Launch to MME on screen\n\nNot measured: ${r.errors.app ?? "skipped"}.`;
-  if (a.patients.length === 0) return `## 3. Launch to MME on screen\n\nNot measured: ${a.skipped.join("; ") || r.errors.app || "skipped"}.`;
+  if (a === null) return `## 4. Launch to MME on screen\n\nNot measured: ${r.errors.app ?? "skipped"}.`;
+  if (a.patients.length === 0) return `## 4. Launch to MME on screen\n\nNot measured: ${a.skipped.join("; ") || r.errors.app || "skipped"}.`;
   const parts = a.patients.map((p) => {
     const record = Object.entries(p.record).sort((x, y) => y[1] - x[1]).map(([t, n]) => `${int(n)} ${t}`).join(", ");
     const errors = p.errors.length > 0 ? `\n\nFailed launches: ${p.errors.join("; ")}` : "";
     return `### ${p.name} (\`${p.patient}\`): ${record}\n\n${table(["figure", "value"], patientRows(p))}${errors}`;
   });
-  return `## 3. Launch to MME on screen (real Chromium, sandbox EHR, production build)
+  return `## 4. Launch to MME on screen (real Chromium, sandbox EHR, production build)
 
 System Chromium ${a.chromium ?? "?"} (headless, flags of scripts/chromium.mjs), a fresh browser context per launch (empty cache);
 \`next start\` of a production build (\`.bench/next\`) and the sandbox EHR on loopback, EHR launch with patient and practitioner in
@@ -129,14 +172,14 @@ function scriptRows(scripts: readonly ScriptSize[]): string[][] {
 
 export function bundleSection(r: BenchReport): string {
   const a = r.app;
-  if (a === null || a.main === null) return `## 4. Bundle\n\nNot measured: ${r.errors.app ?? a?.skipped.join("; ") ?? "skipped"}.`;
+  if (a === null || a.main === null) return `## 5. Bundle\n\nNot measured: ${r.errors.app ?? a?.skipped.join("; ") ?? "skipped"}.`;
   const main = a.main;
   const lazyTotal = a.lazy.reduce((n, s) => n + s.gzipBytes, 0);
   const launch = a.launchPage;
   const launchPart = launch
     ? `### \`/launch.html\`: ${kB(launch.firstLoadGzipBytes)} gzipped (+ ${kB(launch.inlineGzipBytes)} inline script)\n\n${table(HEAD, scriptRows(launch.scripts))}`
     : "";
-  return `## 4. Bundle: first-load JavaScript per route (gzip level 9, each file on its own)
+  return `## 5. Bundle: first-load JavaScript per route (gzip level 9, each file on its own)
 
 ### \`/\` (the clinician's screen after launch): first load ${kB(main.firstLoadGzipBytes)} gzipped
 

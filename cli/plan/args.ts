@@ -28,6 +28,10 @@ export interface PlanArgs {
   gateDecisions: GateDecision[];
   erAtLowest?: ErAtLowest;
   methadoneFasterReason?: string;
+  /** `--agreed`: the plan was agreed with the patient; the CarePlan is written in effect (active, intent plan, PainTreatmentCarePlan). */
+  agreed: boolean;
+  /** `--author Practitioner/<id>`: CarePlan.author (the practitioner who agreed the plan). */
+  author?: string;
 }
 
 export const USAGE =
@@ -35,23 +39,27 @@ export const USAGE =
   "[--target-mme N | --discontinue] [--start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--format schedule|careplan|handout] [--lang en|es] [--factors cdc-2022|cdc-2016] " +
   "[--pause <step>:<intervals>] [--rapid-reason <text>] [--actual-use <order id>:<doses per day>] " +
   "[--duration one-year-or-more|less-than-a-year|unknown] [--override <finding id>:<reason>] [--confirm <finding id>] " +
-  "[--er-at-lowest switch-to-ir|stop] [--methadone-faster <reason>]";
+  "[--er-at-lowest switch-to-ir|stop] [--methadone-faster <reason>] [--agreed [--author Practitioner/<id>]]";
 
 export type ParseArgsResult = { ok: true; args: PlanArgs } | { ok: false; error: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VALUE_FLAGS = new Set([
   "--patient", "--rate", "--every", "--basis", "--target-mme", "--start", "--as-of", "--format", "--factors", "--pause", "--rapid-reason",
-  "--actual-use", "--duration", "--override", "--confirm", "--er-at-lowest", "--methadone-faster", "--lang",
+  "--actual-use", "--duration", "--override", "--confirm", "--er-at-lowest", "--methadone-faster", "--lang", "--author",
 ]);
+/** CarePlan.author as the command accepts it: a Practitioner or PractitionerRole reference. */
+const AUTHOR = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
 
 export function parseArgs(argv: readonly string[]): ParseArgsResult {
   const positional: string[] = [];
   const values = new Map<string, string[]>();
   let discontinue = false;
+  let agreed = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--discontinue") { discontinue = true; continue; }
+    if (arg === "--agreed") { agreed = true; continue; }
     if (!arg.startsWith("--")) { positional.push(arg); continue; }
     const [flag = "", inline] = arg.split(/=(.*)/s, 2);
     if (!VALUE_FLAGS.has(flag)) return { ok: false, error: `unknown option ${flag}` };
@@ -59,17 +67,20 @@ export function parseArgs(argv: readonly string[]): ParseArgsResult {
     if (value === undefined) return { ok: false, error: `${flag} needs a value` };
     values.set(flag, [...(values.get(flag) ?? []), value]);
   }
-  return build(positional, values, discontinue);
+  return build(positional, values, discontinue, agreed);
 }
 
-function build(positional: string[], values: Map<string, string[]>, discontinue: boolean): ParseArgsResult {
+function build(positional: string[], values: Map<string, string[]>, discontinue: boolean, agreed: boolean): ParseArgsResult {
   const one = (flag: string): string | undefined => values.get(flag)?.at(-1);
   const bundlePath = positional[0];
   const patientId = one("--patient");
   if (bundlePath === undefined || positional.length > 1) return { ok: false, error: "give exactly one bundle file" };
   if (patientId === undefined || patientId === "") return { ok: false, error: "--patient <id> is required" };
   if (discontinue && one("--target-mme") !== undefined) return { ok: false, error: "--target-mme and --discontinue are exclusive" };
-  const args: PlanArgs = { bundlePath, patientId, format: "schedule", lang: "en", factorTableId: "cdc-2022", pauses: [], actualUse: {}, gateDecisions: [] };
+  const author = one("--author");
+  if (author !== undefined && !AUTHOR.test(author)) return { ok: false, error: `--author must be Practitioner/<id> or PractitionerRole/<id> (got "${author}")` };
+  if (author !== undefined && !agreed) return { ok: false, error: "--author is the practitioner who agreed the plan: give it with --agreed" };
+  const args: PlanArgs = { bundlePath, patientId, format: "schedule", lang: "en", factorTableId: "cdc-2022", pauses: [], actualUse: {}, gateDecisions: [], agreed, ...(author !== undefined ? { author } : {}) };
   const steps: Array<string | null> = [
     setNumber(one("--rate"), "--rate", (n) => { args.ratePercent = n; }),
     setNumber(one("--target-mme"), "--target-mme", (n) => { args.target = { kind: "mme", mmePerDay: n }; }),

@@ -56,7 +56,7 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
     return { code: 0, stdout: `${handoutText(outcome.plan, res.patient, clinic.clinic, args.lang)}\n`, stderr: "" };
   }
   const body = args.format === "careplan"
-    ? carePlanOf(outcome.plan, mme, readiness, res.patientId, now)
+    ? carePlanOf(outcome.plan, mme, readiness, res.patientId, now, args)
     : scheduleJson(outcome.plan, readiness.findings, mme, args.patientId, [...res.unreadableOrders, ...res.unreadableOther]);
   return { code: 0, stdout: `${JSON.stringify(body, null, 2)}\n`, stderr: "" };
 }
@@ -77,15 +77,21 @@ function withFlags(defaults: TaperOptions, args: PlanArgs): TaperOptions {
   return options;
 }
 
-function carePlanOf(plan: TaperPlan, mme: MmeResult, readiness: ReadinessResult, patientId: string, now: Date): unknown {
+/**
+ * Without `--agreed` a draft proposal (nothing confirmed, and the CarePlan says so). With `--agreed`
+ * the clinician running the command states the plan was agreed with the patient: the CarePlan is
+ * written in effect (active, intent plan, HL7 PainTreatmentCarePlan) with `--author` as its author.
+ */
+function carePlanOf(plan: TaperPlan, mme: MmeResult, readiness: ReadinessResult, patientId: string, now: Date, args: PlanArgs): unknown {
   return buildCarePlan(plan, {
     patientRef: `Patient/${patientId}`,
     created: now.toISOString(),
     identifier: { system: PROPOSAL_IDENTIFIER_SYSTEM, value: `urn:uuid:${randomUUID()}` },
     mme,
     readiness,
-    // The command has no clinician at the keyboard: nothing is confirmed, and the CarePlan says so.
     confirmations: { checked: {}, followUpDate: null },
+    ...(args.agreed ? { agreed: true } : {}),
+    ...(args.author !== undefined ? { authorRef: args.author } : {}),
   });
 }
 

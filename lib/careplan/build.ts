@@ -4,8 +4,10 @@
  *
  * Sources: HL7 CDC opioid CPG PainTreatmentCarePlan (category LOINC 80764-4), US Core
  * CarePlan (category assess-plan, narrative, status, intent, subject), FHIR R4 CarePlan;
- * docs/smart-sources.md section 5.5 (draft + proposal, identifier for conditional create).
- * The CPG profile limits status to active|completed, so this draft does not claim it in meta.profile.
+ * docs/smart-sources.md section 5.5 (identifier for conditional create).
+ * A plan agreed with the patient is written as the CPG profile says (active, intent plan, profile
+ * declared, created, author); a plan not agreed stays a draft proposal, which does not claim the
+ * profile (it limits status to active|completed).
  */
 import type { CarePlan, Period, Reference } from "fhir/r4";
 import type { MmeResult, ReadinessResult, ResourceRef, TaperPlan } from "@/lib/domain";
@@ -15,6 +17,7 @@ import { rateExtension, revisionExtension } from "./extensions";
 import { CAREPLAN_AUTHOR_TYPES, PAIN_PLAN_CATEGORY, US_CORE_ASSESS_PLAN_CATEGORY } from "./codes";
 import { buildPlanDocument, planDescription, planTitle } from "./document";
 import { buildNotes, revisionNote } from "./notes";
+import { carePlanStance } from "./stance";
 import type { CarePlanContext } from "./types";
 import { renderXhtml } from "./xhtml";
 
@@ -46,7 +49,8 @@ function planPeriod(plan: TaperPlan): Period {
 }
 
 /**
- * Builds the CarePlan: status `draft`, intent `proposal` (or `plan` per issuer), both
+ * Builds the CarePlan: agreed with the patient, status `active`, intent `plan` and
+ * meta.profile PainTreatmentCarePlan; otherwise status `draft`, intent `proposal` (or `plan` per issuer); both
  * categories in one CodeableConcept (as in the CPG example, so that the CPG's required
  * binding and US Core's slice are met by the same concept), narrative with the schedule
  * table, one activity per step and product, follow-up and monitoring activities,
@@ -65,16 +69,18 @@ export function buildCarePlan(plan: TaperPlan, context: CarePlanContext): CarePl
       : [];
   const supportingInfo = supportingReferences(context.mme, context.readiness);
   const revision = context.revision;
+  const stance = carePlanStance(context);
   return {
     resourceType: "CarePlan",
+    ...(stance.profile !== null ? { meta: { profile: [stance.profile] } } : {}),
     extension: [rateExtension(plan.options, plan.targetMmePerDay), ...(revision ? [revisionExtension(revision.record)] : [])],
     identifier: [{ system: context.identifier.system, value: context.identifier.value }],
     ...(revision ? { replaces: [{ reference: revision.replaces }] } : {}),
-    status: "draft",
-    intent: context.intent ?? "proposal",
+    status: stance.status,
+    intent: stance.intent,
     category: [{ coding: [{ ...PAIN_PLAN_CATEGORY }, { ...US_CORE_ASSESS_PLAN_CATEGORY }], text: PAIN_PLAN_CATEGORY.display }],
-    title: planTitle(plan),
-    description: planDescription(plan),
+    title: planTitle(plan, context.agreed === true),
+    description: planDescription(plan, context.agreed === true),
     subject: { reference: context.patientRef },
     ...(context.encounterRef !== undefined ? { encounter: { reference: context.encounterRef } } : {}),
     period,

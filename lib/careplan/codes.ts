@@ -17,6 +17,14 @@ export const PAIN_PLAN_CATEGORY = {
   display: "Pain medicine Plan of care note",
 } as const;
 
+/**
+ * HL7 "Data Exchange Profiles for the 2022 CDC Clinical Practice Guideline" (cdc-opioid-cpg 1.0.0)
+ * PainTreatmentCarePlan: declared in meta.profile of a plan agreed with the patient (status
+ * active, intent plan). The profile allows only active|completed, so a draft never claims it.
+ * Definition: data/hl7-cdc-opioid-cpg/SD_PainTreatmentCarePlan.fsh; docs/clinical-sources.md section 3.
+ */
+export const PAIN_TREATMENT_CAREPLAN_PROFILE = "http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan";
+
 /** US Core CarePlan.category slice `AssessPlan` (US Core STU3.1.1-STU7 CarePlan profile). */
 export const US_CORE_ASSESS_PLAN_CATEGORY = {
   system: "http://hl7.org/fhir/us/core/CodeSystem/careplan-category",

@@ -6,6 +6,7 @@
 import type { TaperPlan } from "@/lib/domain";
 import { changeStepCount, formatMme, ratePhrase, targetPhrase } from "./format";
 import { revisionNote } from "./notes";
+import { carePlanStance } from "./stance";
 import { mmeSection } from "./sections-mme";
 import { followUpSection, rateSection, scheduleSection } from "./sections-plan";
 import { confirmationsSection, readinessSection } from "./sections-readiness";
@@ -30,30 +31,34 @@ export interface PlanDocument {
   sections: Section[];
 }
 
-/** "Opioid taper proposal (draft): 120 MME/day to discontinuation". */
-export function planTitle(plan: TaperPlan): string {
-  return `Opioid taper proposal (draft): ${formatMme(plan.startMmePerDay)} ${targetPhrase(plan)}`;
+/**
+ * "Opioid taper proposal (draft): 120 MME/day to discontinuation"; agreed with the patient,
+ * "Opioid taper plan (agreed with the patient): ...".
+ */
+export function planTitle(plan: TaperPlan, agreed = false): string {
+  const kind = agreed ? "Opioid taper plan (agreed with the patient)" : "Opioid taper proposal (draft)";
+  return `${kind}: ${formatMme(plan.startMmePerDay)} ${targetPhrase(plan)}`;
 }
 
 /** One-paragraph description, also used as CarePlan.description. */
-export function planDescription(plan: TaperPlan): string {
+export function planDescription(plan: TaperPlan, agreed = false): string {
   const first = plan.steps[0]?.start ?? plan.options.startDate;
   return (
     `Proposed gradual opioid taper from ${formatMme(plan.startMmePerDay)} ${targetPhrase(plan)}: ` +
     `${ratePhrase(plan)}; ${first} to ${plan.endDate}, ${changeStepCount(plan)} steps after the starting dose. ` +
-    "Draft for clinician review with the patient; not a medication order."
+    (agreed ? "Agreed with the patient; not a medication order." : "Draft for clinician review with the patient; not a medication order.")
   );
 }
 
 /** Builds the document model. Pure: the same inputs give the same document. */
 export function buildPlanDocument(plan: TaperPlan, context: CarePlanContext): PlanDocument {
-  const intent = context.intent ?? "proposal";
+  const stance = carePlanStance(context);
   return {
-    title: planTitle(plan),
+    title: planTitle(plan, context.agreed === true),
     summary: [
       ...(context.revision ? [revisionNote(context.revision)] : []),
-      planDescription(plan),
-      `FHIR CarePlan status: draft; intent: ${intent}. Proposal identifier: ${context.identifier.value}. Created ${context.created}.`,
+      planDescription(plan, context.agreed === true),
+      `FHIR CarePlan status: ${stance.status}; intent: ${stance.intent}${stance.profile !== null ? "; profile: HL7 CDC opioid CPG PainTreatmentCarePlan" : ""}. Proposal identifier: ${context.identifier.value}. Created ${context.created}.`,
     ],
     sections: [
       scheduleSection(plan),

@@ -53,8 +53,14 @@ export interface CarePlanContext {
   mme: MmeResult;
   readiness: ReadinessResult;
   confirmations: Confirmations;
-  /** Default `proposal`. */
+  /** Default `proposal`; ignored for an agreed plan (always `plan`). */
   intent?: CarePlanIntent;
+  /**
+   * The clinician has agreed the plan with the patient (every confirmation checked and a
+   * follow-up date set: `isPlanAgreed`). An agreed plan is a plan in effect: status `active`,
+   * intent `plan`, HL7 PainTreatmentCarePlan declared. Otherwise a `draft` proposal. Default false.
+   */
+  agreed?: boolean;
   /** Present when this CarePlan revises the plan in effect. */
   revision?: CarePlanRevision;
 }

@@ -26,7 +26,7 @@ function heavy(medianMs: number): PatientLaunches {
   };
 }
 
-export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; firstLoadBytes: number; dosageLinesMedianMs?: number }): BenchReport {
+export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; firstLoadBytes: number; dosageLinesMedianMs?: number; oneWorkerMedianSeconds?: number; millionSeconds?: number }): BenchReport {
   const row = (orders: number, ms: Stat) => ({ orders, ms, cpuMs: ms, counted: 1, excluded: orders - 2, notComputable: 1, state: "incomplete" as const });
   const zod = { path: "/_next/static/chunks/zod.js", rawBytes: 107_000, gzipBytes: 30_500, contains: ["zod"] };
   const rest = { path: "/_next/static/chunks/rest.js", rawBytes: 400_000, gzipBytes: o.firstLoadBytes - zod.gzipBytes, contains: ["react-dom"] };
@@ -35,7 +35,7 @@ export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; f
       cpu: "AMD Test CPU", cores: 2, memoryGb: 24, freeMemoryGb: 20, os: "Linux test", node: "v20.0.0",
       loadAtStart: [1.5, 1, 1], loadAtEnd: [2, 1, 1], commit: "abc1234", date: "2026-01-01 00:00 UTC",
     },
-    settings: { mmeSizes: [1_000, 10_000], commandResources: 100_000, commandRuns: 3, launches: 5, browser: true },
+    settings: { mmeSizes: [1_000, 10_000], commandResources: 100_000, commandRuns: 3, millionResources: 1_000_000, launches: 5, browser: true },
     engines: {
       mme: [row(1_000, stat(5, 4, 9)), row(10_000, stat(o.mme10kMedianMs, 40, 90))],
       taper: [{ opioids: 1, startMmePerDay: 30, steps: 12, refusal: null, ms: stat(0.2, 0.1, 0.5) }],
@@ -45,8 +45,19 @@ export function fakeReport(o: { mme10kMedianMs: number; heavyMedianMs: number; f
     },
     command: {
       export: { patients: 1_000, medications: 2_000, medicationRequests: 97_000, dir: "/tmp/x", bytes: 80_000_000, brokenLines: 178 },
+      workers: 2,
+      oneWorker: { workers: 1, wallSeconds: stat(o.oneWorkerMedianSeconds ?? 6.6, 6.5, 7, 3), peakMb: stat(180, 178, 182, 3), cpuSeconds: stat(6.4, 6.3, 6.6, 3) },
       wallSeconds: stat(4.4, 4.3, 4.6, 3), peakMb: stat(236, 233, 238, 3), cpuSeconds: stat(4.3, 4.2, 4.5, 3),
       patientsOut: 1_000, unassignedOut: 121, outputMb: 58, startupSeconds: 0.45,
+    },
+    million: {
+      export: { patients: 10_000, medications: 20_000, medicationRequests: 970_000, dir: "/tmp/y", bytes: 807_000_000, brokenLines: 1_960 },
+      generateSeconds: 15, workers: 2, wallSeconds: o.millionSeconds ?? 24.5, peakMb: 610, cpuSeconds: 44,
+      patientsOut: 10_000, unassignedOut: 1_300, outputMb: 580,
+    },
+    udf: {
+      main: { file: "dist/mme-udf.js", rawBytes: 420_000, gzipBytes: 97_800 },
+      ndc: { file: "dist/mme-udf-ndc.js", rawBytes: 410_000, gzipBytes: 60_000 },
     },
     app: {
       build: { ok: true, seconds: 30, log: "" }, chromium: "156.0", patients: [heavy(o.heavyMedianMs)],

@@ -74,7 +74,8 @@ describe("budgets and the report", () => {
     const report = fakeReport({ mme10kMedianMs: 62, heavyMedianMs: 900, firstLoadBytes: 183_500 });
     const checks = budgetChecks(report);
     expect(checks.map((c) => [c.id, c.met])).toEqual([
-      ["mme10kMs", false], ["mmeDosageLines100kMs", true], ["commandWallSeconds", true], ["commandPeakMb", true], ["heavyTokenToMmeMs", true], ["searchRounds", true], ["cdsOrderSign100Ms", true],
+      ["mme10kMs", false], ["mmeDosageLines100kMs", true], ["commandWallSeconds", true], ["commandPeakMb", true],
+      ["commandTwoWorkersRatio", true], ["command1MWallSeconds", true], ["command1MPeakMb", true], ["udfMainGzipBytes", true], ["udfLibraryBytes", true], ["heavyTokenToMmeMs", true], ["searchRounds", true], ["cdsOrderSign100Ms", true],
       ["ehrRequestsBeforeSearches", false], ["mainFirstLoadKb", false],
     ]);
     const text = renderReport(report);
@@ -87,6 +88,22 @@ describe("budgets and the report", () => {
     // heavy record: medications done 130 ms after the token, all searches 245 ms: 245 - 130 = 115 ms of waiting
     expect(text).toMatch(/## Observations[\s\S]*would save about 115 ms/);
     expect(text).toMatch(/AMD Test CPU, 2 cores/);
+  });
+
+  it("reports the workers ratio, the 1M-resource run and the UDF sizes against their budgets", () => {
+    const met = renderReport(fakeReport({ mme10kMedianMs: 30, heavyMedianMs: 900, firstLoadBytes: 100_000 }));
+    // 4.4 s with two workers / 6.6 s with one = 0.67
+    expect(met).toMatch(/\| `mme` command, 100k resources: wall time --workers 2 \/ --workers 1 \| 0\.67 \(4\.40 s \/ 6\.60 s\) \| < 1\.00 \| met \|/);
+    expect(met).toMatch(/\| `mme` command, 1,000,000 resources, --workers 2: wall time \| 24\.5 s \(1 run\) \| < 30 s \| met \|/);
+    expect(met).toMatch(/\| `mme` command, 1,000,000 resources, --workers 2: peak memory \| 610 MB \(1 run\) \| < 1000 MB \| met \|/);
+    expect(met).toMatch(/\| `dist\/mme-udf\.js` gzipped[^|]*\| 97\.8 kB \| < 100\.0 kB \| met \|/);
+    expect(met).toMatch(/\| Largest UDF library file[^|]*\| 420\.0 kB \(`dist\/mme-udf\.js`\) \| <= 1\.0 MB \| met \|/);
+    // 4.4 / 4.0 = 1.10: two workers slower than one, over budget, with the CPU figures that say why
+    const over = fakeReport({ mme10kMedianMs: 30, heavyMedianMs: 900, firstLoadBytes: 100_000, oneWorkerMedianSeconds: 4, millionSeconds: 41 });
+    expect(budgetChecks(over).filter((c) => c.met === false && c.id.startsWith("command")).map((c) => c.id)).toEqual(["commandTwoWorkersRatio", "command1MWallSeconds"]);
+    const text = renderReport(over);
+    expect(text).toContain("With two workers the command took 4.40 s (CPU 4.30 s), with one 4.00 s (CPU 6.40 s)");
+    expect(text).toContain("The command took 41.0 s (CPU 44.0 s over 2 workers) for 807 MB of NDJSON");
   });
 
   it("counts rounds of searches on the slower-EHR launches, not on loopback ones", () => {
@@ -104,6 +121,9 @@ describe("budgets and the report", () => {
   it("says 'not measured' for parts that did not run", () => {
     const report = { ...fakeReport({ mme10kMedianMs: 30, heavyMedianMs: 900, firstLoadBytes: 100_000 }), app: null, errors: { app: "skipped (--no-browser)" } };
     expect(budgetChecks(report).filter((c) => c.met === null).map((c) => c.id)).toEqual(["heavyTokenToMmeMs", "searchRounds", "ehrRequestsBeforeSearches", "mainFirstLoadKb"]);
+    const noPopulation = { ...report, million: null, udf: null, errors: { million: "generator failed", udf: "esbuild failed" } };
+    expect(budgetChecks(noPopulation).filter((c) => c.met === null).map((c) => c.id)).toContain("command1MWallSeconds");
+    expect(renderReport(noPopulation)).toContain("Not measured: esbuild failed.");
     expect(renderReport(report)).toContain("Not measured: skipped (--no-browser)");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CarePlanActivity } from "fhir/r4";
-import { buildCarePlan, referenceType } from "@/lib/careplan";
+import { buildCarePlan, isPlanAgreed, referenceType } from "@/lib/careplan";
+import { CONFIRMATION_IDS } from "@/lib/domain";
 import { dailyAmount } from "@/lib/careplan/activities";
 import type { StepProduct } from "@/lib/domain";
 import { FENTANYL_25, OXY_5, PROPOSAL_UUID, makeContext, makeMme, makePlan, oxy } from "./fixtures";
@@ -23,6 +24,31 @@ describe("buildCarePlan: header fields", () => {
         text: "Pain medicine Plan of care note",
       },
     ]);
+  });
+
+  it("a plan not agreed with the patient does not claim the PainTreatmentCarePlan profile (it allows only active|completed)", () => {
+    expect(cp.meta).toBeUndefined();
+    expect(cp.title).toMatch(/^Opioid taper proposal \(draft\): /);
+    expect(cp.description).toContain("Draft for clinician review");
+  });
+
+  it("a plan agreed with the patient is in effect: active, intent plan, profile declared, created, author (issue 17.1)", () => {
+    const agreed = buildCarePlan(makePlan(), makeContext({ agreed: true, intent: "proposal" }));
+    expect(agreed.status).toBe("active");
+    expect(agreed.intent).toBe("plan");
+    expect(agreed.meta).toEqual({ profile: ["http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan"] });
+    expect(agreed.created).toBe("2025-03-01T10:00:00Z");
+    expect(agreed.author).toEqual({ reference: "Practitioner/dr1" });
+    expect(agreed.title).toMatch(/^Opioid taper plan \(agreed with the patient\): /);
+    expect(agreed.description).toContain("Agreed with the patient; not a medication order.");
+    expect(agreed.text?.div).toContain("FHIR CarePlan status: active; intent: plan; profile: HL7 CDC opioid CPG PainTreatmentCarePlan.");
+  });
+
+  it("isPlanAgreed: every confirmation and a follow-up date; one missing is not agreement", () => {
+    const all = { checked: Object.fromEntries(CONFIRMATION_IDS.map((id) => [id, true])), followUpDate: "2025-03-29" };
+    expect(isPlanAgreed(all)).toBe(true);
+    expect(isPlanAgreed({ ...all, followUpDate: null })).toBe(false);
+    expect(isPlanAgreed({ ...all, checked: { ...all.checked, "confirm.naloxone-offered": false } })).toBe(false);
   });
 
   it("uses intent plan when the issuer accepts only that", () => {

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "@/cli/plan/main";
+import { validateCarePlan } from "@/lib/fhir/careplan";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const LONG_TERM = fileURLToPath(new URL("../taper/fixtures/long-term-oxycodone-benzo-no-naloxone.json", import.meta.url));
@@ -115,6 +116,28 @@ describe("plan --format careplan", () => {
     expect(JSON.stringify(body.category)).toContain("80764-4");
     expect(Array.isArray(body.activity) && body.activity.length).toBeGreaterThan(11);
     expect(JSON.stringify(body.supportingInfo)).toContain("MedicationRequest/oxy-er");
+    expect(body.meta).toBeUndefined();
+  });
+
+  it("--agreed --author: the plan in effect, PainTreatmentCarePlan, and it validates against the profile (issue 17.1)", async () => {
+    const { code, body } = json([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01", "--format", "careplan", "--agreed", "--author", "Practitioner/dr-7"]);
+    expect(code).toBe(0);
+    expect(body).toMatchObject({
+      status: "active", intent: "plan", created: "2025-03-01T15:00:00.000Z", author: { reference: "Practitioner/dr-7" },
+      meta: { profile: ["http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan"] },
+    });
+    const v = await validateCarePlan(body);
+    expect(v.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it.each([
+    [["--author", "Practitioner/dr-7"], /--author .* give it with --agreed/],
+    [["--agreed", "--author", "Patient/p1"], /--author must be Practitioner\/<id> or PractitionerRole\/<id>/],
+    [["--agreed", "--author", "dr-7"], /--author must be/],
+  ])("refuses %o", (extra, message) => {
+    const r = runPlan([LONG_TERM, "--patient", "p1", "--as-of", "2025-03-01", "--format", "careplan", ...extra], NOW);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
   });
 });
 

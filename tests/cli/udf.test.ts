@@ -129,6 +129,30 @@ describe("the file uses ECMAScript built-ins only", () => {
   });
 });
 
+describe("the Snowflake function body of docs/population.md", () => {
+  it("runs with the library pasted in (inside a function, so its globals are local), set up once, the same JSON as the command's library", () => {
+    const doc = readFileSync("docs/population.md", "utf8");
+    const body = /AS \$\$\n([\s\S]*?)\n\$\$;/.exec(doc)?.[1] ?? "";
+    expect(body).toContain("/* ---- paste dist/mme-udf.js here ---- */");
+    const pasted = body.replace("/* ---- paste dist/mme-udf.js here ---- */", () => readFileSync(MAIN, "utf8"));
+    const context = vm.createContext({});
+    // Snowflake calls the body as a function of the upper-cased arguments, in sloppy mode.
+    const fn: unknown = vm.runInContext(`(function (RESOURCES, AS_OF, FACTOR_TABLE) {\n${pasted}\n})`, context);
+    if (typeof fn !== "function") throw new Error("not a function");
+    const order = mr("s1", "s", "1049621"); // oxycodone 5 mg tablet, 1 every 6 h: 5 mg x 4 x 1.5 = 30 MME/day
+    const input = JSON.stringify([order]);
+    const first: unknown = fn(input, "2025-06-01", "cdc-2022");
+    const setUp: unknown = vm.runInContext("typeof MME_UDF", context);
+    const second: unknown = fn(input, "2025-06-01", "cdc-2022");
+    expect(setUp).toBe("function");
+    expect(second).toBe(first);
+    expect(first).toBe(udf(false)(input, "2025-06-01", "cdc-2022"));
+    expect(JSON.parse(String(first))).toMatchObject({ totalMmePerDay: 30, complete: true });
+    // the library's own globals stayed inside the function
+    expect(vm.runInContext("typeof mmeForPatient", context)).toBe("undefined");
+  });
+});
+
 describe("what mmeForPatient says when it cannot answer", () => {
   const oxycodoneByNdc = mr("n1", "x", "unused", { medicationCodeableConcept: { coding: [{ system: NDC, code: "00590012765" }] } }); // Percocet 5/325, CDC 2018 data file
 

