@@ -1,6 +1,6 @@
 // ESLint flat config. Besides Next.js and typescript-eslint rules, it enforces the
 // architecture's one-way rule (docs/architecture.md):
-// - lib/domain, lib/mme, lib/taper, lib/careplan, lib/cds are PURE: no React, zod, fhirclient, swr,
+// - lib/domain, lib/mme, lib/taper, lib/careplan, lib/cds, lib/handout are PURE: no React, zod, fhirclient, swr,
 //   Next, Medplum, Node built-ins, I/O layers, and no clock or randomness (asOf is passed in).
 // - only lib/smart imports fhirclient; only lib/fhir and lib/config import zod;
 // - lib/ never imports the sandbox, the CLI or the app;
@@ -10,7 +10,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-const PURE = ["lib/domain/**", "lib/mme/**", "lib/taper/**", "lib/careplan/**", "lib/cds/**"];
+const PURE = ["lib/domain/**", "lib/mme/**", "lib/taper/**", "lib/careplan/**", "lib/cds/**", "lib/handout/**"];
 
 const layerPatterns = [
   { group: ["@/sandbox/*", "**/sandbox/*", "@/cli/*", "**/cli/*", "@/app/*"], message: "lib/ never imports the sandbox, the CLI or the app." },

@@ -22,5 +22,6 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
     });
     return <NoLaunchContext issuers={issuers} />;
   }
-  return <AppShell />;
+  const clinic = loadConfig().clinic;
+  return <AppShell clinic={clinic ? { name: clinic.name ?? null, phone: clinic.phone ?? null, afterHoursPhone: clinic.afterHoursPhone ?? null } : null} />;
 }

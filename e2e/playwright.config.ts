@@ -11,6 +11,8 @@ import { APP_ORIGIN, APP_PORT, E2E_CLIENT_ID, LAUNCHER_STYLE_STANDALONE_ISS, SAN
 const testConfig = {
   appName: "Opioid Taper Planner",
   frameAncestors: [SANDBOX_ORIGIN],
+  // printed on the patient handout (fictional 555-01xx numbers)
+  clinic: { name: "Sandbox Family Clinic", phone: "(555) 010-0100", afterHoursPhone: "(555) 010-0199" },
   issuers: [
     { id: "sandbox", name: "Sandbox EHR (e2e)", iss: SANDBOX_ISS, clientId: E2E_CLIENT_ID, requestRefresh: true },
     { id: "launcher-style", name: "Sandbox EHR, public-launcher paths (e2e)", iss: `${SANDBOX_ORIGIN}/v/r4`, match: "prefix", standaloneIss: LAUNCHER_STYLE_STANDALONE_ISS, clientId: E2E_CLIENT_ID },

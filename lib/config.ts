@@ -15,6 +15,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { ClinicConfigSchema } from "./config/clinic";
 
 const httpUrl = z
   .string()
@@ -111,6 +112,8 @@ export const AppConfigSchema = z.object({
   issuers: z.array(IssuerConfigSchema).min(1, "at least one issuer"),
   /** CDS Hooks services (app/cds-services): trusted clients and their keys. */
   cds: CdsConfigSchema.default({ requireJwt: true, clients: [], corsOrigins: [] }),
+  /** The clinic's name and phone numbers printed on the patient handout (lib/config/clinic.ts). */
+  clinic: ClinicConfigSchema.optional(),
 });
 
 export type IssuerConfig = z.infer<typeof IssuerConfigSchema>;

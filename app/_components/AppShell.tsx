@@ -5,7 +5,9 @@
  * session is being established, so neither waits for the other.
  */
 import dynamic from "next/dynamic";
+import type { ClinicContact } from "@/lib/handout";
 import { Providers } from "../providers";
+import { ClinicProvider } from "./clinic-context";
 import { SummarySkeleton } from "./Skeletons";
 
 const ClinicianApp = dynamic(() => import("./ClinicianApp").then((m) => m.ClinicianApp), {
@@ -13,10 +15,13 @@ const ClinicianApp = dynamic(() => import("./ClinicianApp").then((m) => m.Clinic
   loading: () => <SummarySkeleton />,
 });
 
-export function AppShell() {
+/** `clinic`: the configured clinic contact for the handout (public: printed for patients). */
+export function AppShell({ clinic }: { clinic: ClinicContact | null }) {
   return (
     <Providers>
-      <ClinicianApp />
+      <ClinicProvider clinic={clinic}>
+        <ClinicianApp />
+      </ClinicProvider>
     </Providers>
   );
 }

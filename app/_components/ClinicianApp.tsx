@@ -132,7 +132,8 @@ function DataNotices({ status, record }: { status: SessionStatus; record: Patien
 function Workspace({ session, status, record, view, patient, asOf }: { session: SmartSession; status: SessionStatus; record: PatientRecord; view: ClinicalView; patient: PatientState; asOf: string }) {
   const [tab, setTab] = useState<TabId>("summary");
   const planner = usePlanner(view, session.patientId, asOf);
-  const plan = planner.outcome.ok ? planner.outcome.plan : null;
+  // A pace beyond the guidance without a recorded reason is shown, but not saved or handed out.
+  const plan = planner.outcome.ok && planner.beyondGuidance === null ? planner.outcome.plan : null;
   const save = useCarePlanSave(session, view, plan, planner.confirmations);
   return (
     <>
@@ -146,12 +147,18 @@ function Workspace({ session, status, record, view, patient, asOf }: { session: 
         {tab === "plan" && (
           <PlannerPanel view={view} planner={planner}>
             <SaveSection plan={plan} confirmations={planner.confirmations} onConfirmationsChange={planner.setConfirmations} save={save}
-              canWrite={status.carePlanWrite} patient={patient} minDate={asOf} />
+              canWrite={status.carePlanWrite} patient={patient} minDate={asOf} view={view} />
             <EarlierPlans carePlans={record.carePlans} available={record.searches.carePlans.state !== "failed" && record.searches.carePlans.state !== "not-granted"}
               justSaved={save.state.kind === "saved" ? save.state.carePlan : null} />
           </PlannerPanel>
         )}
-        {tab === "handout" && <HandoutPanel plan={plan} nextVisit={planner.confirmations.followUpDate} />}
+        {tab === "handout" && save.planState === "changed-since-saved" && (
+          <p className="problem" data-testid="handout-not-saved">
+            <strong>Not the saved plan:</strong> the plan was changed after it was saved to the chart. Save it again on the
+            Plan screen before giving this handout, or the handout and the chart will differ.
+          </p>
+        )}
+        {tab === "handout" && <HandoutPanel plan={plan} nextVisit={planner.confirmations.followUpDate} patient={patient} />}
       </TabPanel>
     </>
   );

@@ -1,6 +1,6 @@
 import type { Evidence, Finding, FindingStatus, PlanEffect } from "@/lib/domain";
 import { assertNever } from "./findings-lookup";
-import { fmtDate } from "./format";
+import { citationShort, fmtDate, plainText } from "./format";
 
 /** The tag beside a finding: every status has one (a missing status does not compile). */
 export const STATUS_LABEL: Record<FindingStatus, string> = { present: "Found", "not-found": "Nothing to act on", unknown: "Could not tell" };
@@ -9,9 +9,9 @@ export const STATUS_LABEL: Record<FindingStatus, string> = { present: "Found", "
 export function PlanEffectLine({ effect }: { effect: PlanEffect }) {
   switch (effect.kind) {
     case "blocks":
-      return <p className="plan-effect plan-effect-blocks" data-testid="plan-effect" data-effect="blocks"><strong>No taper is proposed.</strong> Instead: {effect.instead}</p>;
+      return <p className="plan-effect plan-effect-blocks" data-testid="plan-effect" data-effect="blocks"><strong>No taper is proposed.</strong> Instead: {plainText(effect.instead)}</p>;
     case "requires-confirmation":
-      return <p className="plan-effect plan-effect-confirm" data-testid="plan-effect" data-effect="requires-confirmation"><strong>Confirm before planning:</strong> {effect.confirm}</p>;
+      return <p className="plan-effect plan-effect-confirm" data-testid="plan-effect" data-effect="requires-confirmation"><strong>Confirm before planning:</strong> {plainText(effect.confirm)}</p>;
     case "informs":
       return null;
     default:
@@ -40,10 +40,28 @@ export function FindingItem({ finding: f }: { finding: Finding }) {
       <p className="finding-title">
         <span className={`tag tag-${f.status}`}>{STATUS_LABEL[f.status]}</span> {f.title}
       </p>
-      <p>{f.sentence}</p>
+      <p>{plainText(f.sentence)}</p>
       <PlanEffectLine effect={f.planEffect} />
       <EvidenceList evidence={f.evidence} />
-      <p className="citation">{f.citations.map((c) => `${c.source}, ${c.section}`).join("; ")}</p>
+      <CitationList citations={f.citations} />
     </li>
+  );
+}
+
+/** Short human references ("CDC 2022, Recommendation 5"), the full citation and its link behind a disclosure. */
+export function CitationList({ citations }: { citations: readonly { source: string; section: string; url?: string }[] }) {
+  if (citations.length === 0) return null;
+  const short = [...new Set(citations.map(citationShort))];
+  return (
+    <details className="citation">
+      <summary>Sources: {short.join("; ")}</summary>
+      <ul>
+        {citations.map((c, i) => (
+          <li key={`${c.source}-${i}`}>
+            {c.url ? <a href={c.url} target="_blank" rel="noreferrer">{c.source}</a> : c.source}, {c.section}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

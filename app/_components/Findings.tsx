@@ -1,5 +1,6 @@
 import type { Finding, FindingCategory, FindingStatus, ReadinessResult } from "@/lib/domain";
 import { FindingItem } from "./FindingItem";
+import { plainText } from "./format";
 
 const GROUPS: { category: Exclude<FindingCategory, "confirm">; title: string; intro: string }[] = [
   { category: "caution", title: "Cautions before tapering", intro: "Address these first; some mean a taper is not the right step." },
@@ -46,7 +47,7 @@ function CheckedList({ findings }: { findings: Finding[] }) {
       <ul>
         {findings.map((f) => (
           <li key={f.id} data-testid="finding-checked" data-finding-id={f.id} data-outcome={f.outcome}>
-            <strong>{f.title}.</strong> {f.sentence}
+            <strong>{f.title}.</strong> {plainText(f.sentence)}
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import type { OrderMme, ValueSource } from "@/lib/domain";
-import { fmtDate, fmtMme, fmtNumber, frequencyPhrase } from "./format";
+import { fmtDate, fmtMme, fmtNumber, fmtQuantity, frequencyPhrase, plural } from "./format";
 import { OrderReadings, readingsSummary } from "./OrderReadings";
 
 const SOURCE_LABEL: Record<ValueSource, string> = {
@@ -12,6 +12,17 @@ const SOURCE_LABEL: Record<ValueSource, string> = {
   "medication-resource": "Medication resource",
   "name-parse": "medication name (derived)",
 };
+
+/**
+ * The order's problem as a sentence with an action. A record the parser rejected is described in
+ * words (its parser messages go behind "Technical details"); other reasons are the engine's sentence.
+ */
+function orderProblem(o: OrderMme): string {
+  if (o.reason === "mme.unreadable-resource") {
+    return "This order's data is malformed and could not be read, so its dose is not known. Open the order in the chart and check the dose; correct the order if you can.";
+  }
+  return o.message ?? "This order could not be computed; check it in the chart.";
+}
 
 /** One row per current opioid order (counted or not computable), expandable to show the arithmetic. */
 export function OrderLedger({ orders }: { orders: OrderMme[] }) {
@@ -29,7 +40,7 @@ export function OrderLedger({ orders }: { orders: OrderMme[] }) {
               <span className="ledger-mme" data-testid="order-mme">
                 {o.status === "counted" && o.mmePerDay !== null ? `${fmtMme(o.mmePerDay)} MME/day` : "not computed"}
               </span>
-              <span className="ledger-sig">{o.status === "not-computable" && o.sig === null ? o.message : (o.sig ?? "no dosage instructions")}</span>
+              <span className="ledger-sig">{o.status === "not-computable" && o.sig === null ? orderProblem(o) : (o.sig ?? "no dosage instructions")}</span>
               {readingsSummary(o) !== null && (
                 <span className={`ledger-agreement ledger-agreement-${o.status}`} data-testid="order-agreement">
                   {readingsSummary(o)}
@@ -49,8 +60,16 @@ function OrderDetail({ order: o }: { order: OrderMme }) {
     <div className="ledger-detail">
       {o.status === "not-computable" && (
         <p className="problem" data-testid="order-reason">
-          <strong>{o.readings.some((r) => r.agrees === false) ? "Needs review:" : "Not computed:"}</strong> {o.message} <code>{o.reason}</code>
+          <strong>{o.readings.some((r) => r.agrees === false) ? "Needs review:" : "Not computed:"}</strong> {orderProblem(o)}
         </p>
+      )}
+      {o.status === "not-computable" && (
+        <details className="tech-details">
+          <summary>Technical details</summary>
+          <p className="small">
+            {o.message} <code>{o.reason}</code>
+          </p>
+        </details>
       )}
       <dl className="facts">
         <dt>Order</dt>
@@ -62,9 +81,9 @@ function OrderDetail({ order: o }: { order: OrderMme }) {
           <>
             <dt>Dose</dt>
             <dd>
-              {fmtNumber(o.unitsPerAdministration)} {o.product?.unit ?? "unit"}(s) {frequencyPhrase(o.administrationsPerDay)}
+              {fmtQuantity(o.unitsPerAdministration, o.product?.unit ?? "unit")} {frequencyPhrase(o.administrationsPerDay)}
               {o.asNeeded ? " (maximum allowed, counted in full)" : ""}
-              {o.patchesWorn !== undefined ? `; ${o.patchesWorn} patch(es) worn at once` : ""}
+              {o.patchesWorn !== undefined ? `; ${plural(o.patchesWorn, "patch", "patches")} worn at once` : ""}
             </dd>
           </>
         )}

@@ -1,6 +1,6 @@
 import type { PatientState } from "@/lib/hooks/usePatientRecord";
 import { fmtDate } from "./format";
-import { deceasedText, patientName } from "./patient-identity";
+import { ageYears, deceasedText, medicalRecordNumber, patientName } from "./patient-identity";
 
 /**
  * Who this is, always on screen (sticky at the top of the app): the full banner (name, birth
@@ -17,10 +17,13 @@ export function PatientBanner({ patient, full }: { patient: PatientState; full: 
   }
   const p = patient.patient;
   const deceased = deceasedText(p);
+  const age = ageYears(p.birthDate, new Date().toISOString());
+  const mrn = medicalRecordNumber(p);
   return (
     <div className={className} data-testid={testId} role="group" aria-label="Patient">
       <strong>{patientName(p) ?? "Name not recorded"}</strong>
-      <span>Born {fmtDate(p.birthDate)}</span>
+      <span>Born {fmtDate(p.birthDate)}{age !== null ? ` (${age} y)` : ""}</span>
+      {mrn !== null && <span data-testid="patient-mrn">MRN {mrn}</span>}
       {full && p.gender && <span>{p.gender}</span>}
       {deceased && <span className="badge-deceased" data-testid="patient-deceased">{deceased}</span>}
     </div>

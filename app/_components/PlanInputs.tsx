@@ -2,7 +2,7 @@
 import { useId } from "react";
 import type { ActualUse, RegimenItem, TaperOptions } from "@/lib/domain";
 import { protocolFor } from "@/lib/taper";
-import { fmtNumber } from "./format";
+import { fmtNumber, plainText } from "./format";
 
 /**
  * What the plan needs from the clinician before it can start (issue 20): how long opioids have
@@ -35,7 +35,7 @@ function DurationQuestion({ options, sentence, onChange }: { options: TaperOptio
   return (
     <fieldset className="question" data-testid="duration-question" aria-describedby={`${id}-why`}>
       <legend>How long has the patient taken opioids?</legend>
-      <p id={`${id}-why`} className="muted small">{sentence}</p>
+      <p id={`${id}-why`} className="muted small">{plainText(sentence)}</p>
       <label className="inline">
         <input type="radio" name={`${id}-duration`} checked={longTerm} onChange={() => choose("one-year-or-more")} data-testid="duration-long" />
         A year or more, or not known: 10 % of the starting dose per month

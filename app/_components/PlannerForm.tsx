@@ -2,6 +2,7 @@
 import { useId } from "react";
 import type { RegimenItem, TaperBasis, TaperIntervalUnit, TaperOptions } from "@/lib/domain";
 import { fmtMme } from "./format";
+import { NumberField } from "./NumberField";
 
 const BASES: readonly TaperBasis[] = ["original", "current", "two-phase"];
 const BASIS_LABEL: Record<TaperBasis, string> = {
@@ -18,19 +19,19 @@ export function PlannerForm({ options, regimen, onChange }: { options: TaperOpti
     <form className="planner-form" onSubmit={(e) => e.preventDefault()} aria-label="Taper options">
       <div className="field-row">
         <label htmlFor={`${id}-rate`}>Reduction per step (%)</label>
-        <input id={`${id}-rate`} type="number" inputMode="decimal" min={1} max={50} step={1} value={options.ratePercent}
-          onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v > 0) set({ ratePercent: v }); }} />
+        <NumberField id={`${id}-rate`} inputMode="decimal" min={1} max={50} step={1} value={options.ratePercent}
+          valid={(v) => v > 0} onValue={(v) => set({ ratePercent: v })} />
       </div>
       <fieldset className="field-row">
         <legend>Every</legend>
         <label className="sr-only" htmlFor={`${id}-count`}>Interval length</label>
-        <input id={`${id}-count`} type="number" min={1} max={90} value={options.interval.count} className="narrow"
-          onChange={(e) => { const v = Math.round(Number(e.target.value)); if (v >= 1) set({ interval: { ...options.interval, count: v } }); }} />
+        <NumberField id={`${id}-count`} min={1} max={90} value={options.interval.count} className="narrow"
+          valid={(v) => Number.isInteger(v) && v >= 1} onValue={(v) => set({ interval: { ...options.interval, count: v } })} />
         <label className="sr-only" htmlFor={`${id}-unit`}>Interval unit</label>
         <select id={`${id}-unit`} value={options.interval.unit} onChange={(e) => set({ interval: { ...options.interval, unit: toUnit(e.target.value) } })}>
-          <option value="day">day(s)</option>
-          <option value="week">week(s)</option>
-          <option value="month">month(s)</option>
+          <option value="day">days</option>
+          <option value="week">weeks</option>
+          <option value="month">months</option>
         </select>
       </fieldset>
       <div className="field-row">
@@ -51,8 +52,8 @@ export function PlannerForm({ options, regimen, onChange }: { options: TaperOpti
         {options.target.kind === "mme" && (
           <>
             <label className="sr-only" htmlFor={`${id}-target-mme`}>Target MME per day</label>
-            <input id={`${id}-target-mme`} type="number" min={0} className="narrow" value={options.target.mmePerDay}
-              onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v >= 0) set({ target: { kind: "mme", mmePerDay: v } }); }} />
+            <NumberField id={`${id}-target-mme`} min={0} className="narrow" value={options.target.mmePerDay}
+              valid={(v) => v >= 0} onValue={(v) => set({ target: { kind: "mme", mmePerDay: v } })} />
             <span aria-hidden="true">MME/day</span>
           </>
         )}
@@ -161,7 +162,7 @@ function RapidTaper({ options, onChange }: { options: TaperOptions; onChange: (p
       <legend>Safety-driven rapid taper</legend>
       <label className="inline">
         <input type="checkbox" checked={options.rapidTaper !== null} onChange={(e) => onChange({ rapidTaper: e.target.checked ? { reason: "" } : null })} />
-        Faster than 10 % per week is needed for safety
+        Faster than the guidance is needed for safety (record the reason)
       </label>
       {options.rapidTaper !== null && (
         <>

@@ -2,7 +2,7 @@
 import type { TaperPlan } from "@/lib/domain";
 import type { Planner } from "@/lib/hooks/usePlanner";
 import type { ClinicalView } from "@/lib/hooks/useClinicalView";
-import { fmtMme } from "./format";
+import { fmtMme, fmtNumber, plainText } from "./format";
 import { durationQuestion } from "@/lib/taper";
 import { PlanGates } from "./PlanGates";
 import { PlanInputs } from "./PlanInputs";
@@ -15,7 +15,7 @@ export function PlannerPanel({ view, planner, children }: { view: ClinicalView; 
   const { outcome } = planner;
   return (
     <div>
-      <p className="muted small" data-testid="plan-rationale">{view.rationale}</p>
+      <p className="muted small" data-testid="plan-rationale">{plainText(view.rationale)}</p>
       <PlanGates open={outcome.ok ? [] : (outcome.refusal.gates ?? [])} recorded={outcome.ok ? outcome.plan.cautions : []} options={planner.options} onChange={planner.setOptions} />
       <PlanInputs options={planner.options} items={view.regimen.items} durationSentence={durationQuestion(view.readiness)} onChange={planner.setOptions} />
       <div className="grid-2">
@@ -28,11 +28,20 @@ export function PlannerPanel({ view, planner, children }: { view: ClinicalView; 
         </div>
         <div>
           <h2>Proposed schedule</h2>
+          {planner.beyondGuidance && (
+            <p className="problem" role="alert" data-testid="beyond-guidance">
+              <strong>Faster than the guidance for this patient:</strong> this pace is about{" "}
+              {fmtNumber(planner.beyondGuidance.chosenPercentPerWeek)} % of the dose a week; the guidance pace here is about{" "}
+              {fmtNumber(planner.beyondGuidance.guidancePercentPerWeek)} % a week (slower is better tolerated after long use,
+              CDC 2022, Recommendation 5). To use it, tick “Safety-driven rapid taper” and record the reason; otherwise reset to
+              the guidance defaults. It cannot be saved or handed out until then.
+            </p>
+          )}
           {outcome.ok ? (
             <PlanSummary plan={outcome.plan} />
           ) : (
             <p className="problem" role="alert" data-testid="plan-refusal" data-code={outcome.refusal.code}>
-              <strong>No plan proposed:</strong> {outcome.refusal.message}
+              <strong>No plan proposed:</strong> {plainText(outcome.refusal.message)}
             </p>
           )}
         </div>

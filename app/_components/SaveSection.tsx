@@ -1,14 +1,15 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import type { CarePlan, Patient } from "fhir/r4";
-import type { Confirmations, TaperPlan } from "@/lib/domain";
-import { carePlanJsonForDownload } from "@/lib/careplan";
+import type { Confirmations, MmeResult, ReadinessResult, TaperPlan } from "@/lib/domain";
+import { buildPrintedPlan, carePlanJsonForDownload, renderXhtml } from "@/lib/careplan";
 import type { CarePlanSave } from "@/lib/hooks/useCarePlanSave";
 import type { PatientState } from "@/lib/hooks/usePatientRecord";
 import { downloadText, printTarget } from "./browser-actions";
 import { checklistComplete, ConfirmChecklist } from "./ConfirmChecklist";
 import { fmtDate } from "./format";
-import { deceasedText, patientName } from "./patient-identity";
+import { deceasedText, patientMrn, patientName } from "./patient-identity";
 
 export interface SaveSectionProps {
   plan: TaperPlan | null;
@@ -18,6 +19,8 @@ export interface SaveSectionProps {
   canWrite: { allowed: boolean; reason: string | null };
   patient: PatientState;
   minDate: string;
+  /** The MME and readiness results the plan was made from (the printed plan lists them). */
+  view: { mme: MmeResult; readiness: ReadinessResult };
 }
 
 /** The checklist, then save to chart with an explicit confirmation; download and print always available. */
@@ -25,7 +28,13 @@ export function SaveSection(props: SaveSectionProps) {
   const { plan, confirmations, save, canWrite } = props;
   const [narrative, setNarrative] = useState<string | null>(null);
   const print = () => {
-    setNarrative(save.build().text?.div ?? "");
+    if (!plan) return;
+    const p = props.patient.status === "ready" ? props.patient.patient : null;
+    const header = {
+      patientName: p ? patientName(p) : null, birthDate: p?.birthDate ? fmtDate(p.birthDate) : null, mrn: p ? patientMrn(p) : null,
+      clinician: null, printedOn: fmtDate(new Date().toISOString()),
+    };
+    setNarrative(renderXhtml(buildPrintedPlan(plan, { ...props.view, confirmations }, header)));
     setTimeout(() => printTarget("careplan"), 0);
   };
   const complete = checklistComplete(confirmations);
@@ -50,7 +59,10 @@ export function SaveSection(props: SaveSectionProps) {
       </div>
       {plan && !complete && canWrite.allowed && <p className="muted small">Saving is possible once every item above is checked and a follow-up date is set.</p>}
       <SaveStatus {...props} />
-      {narrative !== null && <div data-print-target="careplan" data-testid="printable-careplan" className="narrative" dangerouslySetInnerHTML={{ __html: narrative }} />}
+      {narrative !== null && createPortal(
+        <div data-print-target="careplan" data-testid="printable-careplan" className="narrative printed-plan" dangerouslySetInnerHTML={{ __html: narrative }} />,
+        document.body,
+      )}
     </section>
   );
 }
@@ -62,12 +74,55 @@ function PatientIdentity({ patient }: { patient: PatientState }) {
   return <p data-testid="confirm-patient"><strong>Patient:</strong> {patientName(p) ?? "name not recorded"}, born {fmtDate(p.birthDate)}{deceased ? `, ${deceased.toLowerCase()}` : ""}</p>;
 }
 
+/** Moves keyboard focus to the element when it appears (the dialog, the save result). */
+function useFocusOnMount<T extends HTMLElement>(): React.RefObject<T | null> {
+  const ref = useRef<T | null>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return ref;
+}
+
+function ConfirmDialog({ children }: { children: React.ReactNode }) {
+  const ref = useFocusOnMount<HTMLDivElement>();
+  return (
+    <div ref={ref} tabIndex={-1} className="dialog" role="dialog" aria-modal="false" aria-labelledby="confirm-title" data-testid="confirm-dialog">
+      {children}
+    </div>
+  );
+}
+
+function SavedResult({ save }: { save: CarePlanSave }) {
+  const ref = useFocusOnMount<HTMLDivElement>();
+  const s = save.state;
+  if (s.kind !== "saved") return null;
+  const changed = save.planState === "changed-since-saved";
+  return (
+    <div ref={ref} tabIndex={-1} className={changed ? "note-box" : "success"} role="status" data-testid="save-result" data-careplan-id={s.id ?? ""} data-plan-state={save.planState}>
+      {changed ? (
+        <p>
+          <strong>Changed since saved:</strong> the plan on screen is not the one saved in the chart (the handout and the
+          printed plan follow the screen). Save again to replace it, or reset your changes.
+        </p>
+      ) : (
+        <p>{s.message.replace(/ as CarePlan\/[^\s;.]+/g, "")}</p>
+      )}
+      {s.id && (
+        <details className="tech-details">
+          <summary>Technical details</summary>
+          <p className="small">CarePlan id <code>{s.id}</code></p>
+        </details>
+      )}
+    </div>
+  );
+}
+
 function SaveStatus({ save, patient, canWrite }: SaveSectionProps) {
   const s = save.state;
-  if (s.kind === "preparing") return <p role="status">Checking the CarePlan…</p>;
+  if (s.kind === "preparing") return <p role="status">Checking the plan before saving…</p>;
   if (s.kind === "confirming" || s.kind === "saving") {
     return (
-      <div className="dialog" role="dialog" aria-modal="false" aria-labelledby="confirm-title" data-testid="confirm-dialog">
+      <ConfirmDialog>
         <h3 id="confirm-title">Save this plan to the chart?</h3>
         <PatientIdentity patient={patient} />
         <WhatWillBeWritten carePlan={s.carePlan} />
@@ -84,16 +139,10 @@ function SaveStatus({ save, patient, canWrite }: SaveSectionProps) {
           </button>
           <button type="button" onClick={save.cancel} disabled={s.kind === "saving"}>Cancel</button>
         </div>
-      </div>
+      </ConfirmDialog>
     );
   }
-  if (s.kind === "saved") {
-    return (
-      <p className="success" role="status" data-testid="save-result" data-careplan-id={s.id ?? ""}>
-        {s.message} {s.id ? <>CarePlan id: <code>{s.id}</code>.</> : null}
-      </p>
-    );
-  }
+  if (s.kind === "saved") return <SavedResult save={save} />;
   if (s.kind === "failed") {
     return (
       <div className="problem" role="alert" data-testid="save-error">
@@ -117,12 +166,15 @@ function WhatWillBeWritten({ carePlan }: { carePlan: CarePlan }) {
   return (
     <>
       <p>
-        {carePlan.status === "active" ? "An" : "A"} <strong>{carePlan.status} CarePlan</strong> (intent {carePlan.intent}) titled “{carePlan.title}”, with{" "}
-        {carePlan.activity?.length ?? 0} activities, period {fmtDate(carePlan.period?.start)} to {fmtDate(carePlan.period?.end)}.
+        The care plan “{carePlan.title}”, from {fmtDate(carePlan.period?.start)} to {fmtDate(carePlan.period?.end)}, is
+        added to the patient’s chart as {carePlan.status === "active" ? "an active plan" : `a ${carePlan.status ?? "draft"} plan`}.
       </p>
       {carePlan.description && <p className="small">{carePlan.description}</p>}
-      <details>
-        <summary>Show the CarePlan JSON</summary>
+      <details className="tech-details">
+        <summary>Technical details</summary>
+        <p className="small">
+          FHIR CarePlan, status {carePlan.status}, intent {carePlan.intent}, {carePlan.activity?.length ?? 0} activities.
+        </p>
         <pre className="json-preview">{JSON.stringify(carePlan, null, 2)}</pre>
       </details>
     </>

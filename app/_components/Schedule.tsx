@@ -1,7 +1,7 @@
 "use client";
 import { Fragment, useState } from "react";
 import type { TaperPlan, TaperStep } from "@/lib/domain";
-import { fmtDate, fmtMme, fmtNumber, fmtQuantity } from "./format";
+import { fmtDate, fmtMme, fmtNumber, fmtQuantity, plainText } from "./format";
 import { shortProductLabel } from "@/lib/taper";
 
 const KIND_LABEL: Record<TaperStep["kind"], string> = {
@@ -60,7 +60,7 @@ export function ScheduleTable({ plan }: { plan: TaperPlan }) {
                 {s.intervals > 1 && <div className="small"><strong>Kept {s.intervals} {intervalWord(plan)}s.</strong></div>}
                 {s.rate.differences.length > 0 && (
                   <ul className="muted small step-why" data-testid="step-why" aria-label="Why this step differs from the nominal rate">
-                    {s.rate.differences.map((d) => <li key={d.code} data-code={d.code}>{d.sentence}</li>)}
+                    {s.rate.differences.map((d) => <li key={d.code} data-code={d.code}>{plainText(d.sentence)}</li>)}
                   </ul>
                 )}
               </td>
@@ -114,7 +114,7 @@ export function PlanWarnings({ plan }: { plan: TaperPlan }) {
     <div className="warnings" role="note" aria-label="Plan warnings">
       <ul>
         {plan.warnings.map((w) => (
-          <li key={w.code} data-testid="plan-warning" data-code={w.code}>{w.message}</li>
+          <li key={w.code} data-testid="plan-warning" data-code={w.code}>{plainText(w.message)}</li>
         ))}
         {plan.notTapered.map((n) => (
           <li key={n.display}>{n.display}: {n.reason}</li>

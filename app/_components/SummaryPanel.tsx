@@ -1,6 +1,7 @@
 import type { Finding, FindingOf } from "@/lib/domain";
 import type { ClinicalView } from "@/lib/hooks/useClinicalView";
 import { EvidenceList } from "./FindingItem";
+import { plainText } from "./format";
 import { assertNever, findingById } from "./findings-lookup";
 import { MmeSummary } from "./MmeSummary";
 import { ExcludedOrders, OrderLedger } from "./OrderLedger";
@@ -17,7 +18,14 @@ export function SummaryPanel({ view }: { view: ClinicalView }) {
       <SafetyFacts findings={view.readiness.findings} />
       <div className="summary-ledger">
         <h2>Current opioid orders</h2>
-        <OrderLedger orders={view.mme.orders} />
+        {view.mme.state === "unknown" && view.mme.orders.length === 0 ? (
+          <p className="problem" data-testid="orders-unknown">
+            The medication orders could not be read, so the current opioid orders are not known. Reload the patient, or
+            check the orders in the chart.
+          </p>
+        ) : (
+          <OrderLedger orders={view.mme.orders} />
+        )}
         <ExcludedOrders orders={view.mme.orders} />
       </div>
     </div>
@@ -30,7 +38,7 @@ type Tone = "warn" | "ok" | "unknown";
 function Fact({ testId, finding, tone, showEvidence }: { testId: string; finding: Finding; tone: Tone; showEvidence: boolean }) {
   return (
     <li data-testid={testId} data-outcome={finding.outcome} className={`fact fact-${tone}`}>
-      <strong>{finding.title}.</strong> {finding.sentence}
+      <strong>{finding.title}.</strong> {plainText(finding.sentence)}
       {showEvidence && <EvidenceList evidence={finding.evidence} />}
     </li>
   );

@@ -3,6 +3,7 @@
  * (exit 2), never a guessed value.
  */
 import type { DurationOfUse, ErAtLowest, FactorTableId, GateDecision, TaperInterval, TaperPause } from "@/lib/domain";
+import type { HandoutLanguage } from "@/lib/handout";
 import { FINDING_IDS } from "@/lib/taper";
 
 export interface PlanArgs {
@@ -14,7 +15,9 @@ export interface PlanArgs {
   target?: { kind: "mme"; mmePerDay: number } | { kind: "discontinue" };
   startDate?: string;
   asOf?: string;
-  format: "schedule" | "careplan";
+  /** `handout`: the patient handout as plain text (`--lang en|es`, English by default). */
+  format: "schedule" | "careplan" | "handout";
+  lang: HandoutLanguage;
   factorTableId: FactorTableId;
   pauses: TaperPause[];
   rapidReason?: string;
@@ -33,7 +36,7 @@ export interface PlanArgs {
 
 export const USAGE =
   "usage: plan <bundle.json> --patient <id> [--rate 10] [--every week|month|<N>d|<N>w|<N>m] [--basis original|current|two-phase] " +
-  "[--target-mme N | --discontinue] [--start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--format schedule|careplan] [--factors cdc-2022|cdc-2016] " +
+  "[--target-mme N | --discontinue] [--start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--format schedule|careplan|handout] [--lang en|es] [--factors cdc-2022|cdc-2016] " +
   "[--pause <step>:<intervals>] [--rapid-reason <text>] [--actual-use <order id>:<doses per day>] " +
   "[--duration one-year-or-more|less-than-a-year|unknown] [--override <finding id>:<reason>] [--confirm <finding id>] " +
   "[--er-at-lowest switch-to-ir|stop] [--methadone-faster <reason>] [--agreed [--author Practitioner/<id>]]";
@@ -43,7 +46,7 @@ export type ParseArgsResult = { ok: true; args: PlanArgs } | { ok: false; error:
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VALUE_FLAGS = new Set([
   "--patient", "--rate", "--every", "--basis", "--target-mme", "--start", "--as-of", "--format", "--factors", "--pause", "--rapid-reason",
-  "--actual-use", "--duration", "--override", "--confirm", "--er-at-lowest", "--methadone-faster", "--author",
+  "--actual-use", "--duration", "--override", "--confirm", "--er-at-lowest", "--methadone-faster", "--lang", "--author",
 ]);
 /** CarePlan.author as the command accepts it: a Practitioner or PractitionerRole reference. */
 const AUTHOR = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
@@ -77,13 +80,15 @@ function build(positional: string[], values: Map<string, string[]>, discontinue:
   const author = one("--author");
   if (author !== undefined && !AUTHOR.test(author)) return { ok: false, error: `--author must be Practitioner/<id> or PractitionerRole/<id> (got "${author}")` };
   if (author !== undefined && !agreed) return { ok: false, error: "--author is the practitioner who agreed the plan: give it with --agreed" };
-  const args: PlanArgs = { bundlePath, patientId, format: "schedule", factorTableId: "cdc-2022", pauses: [], actualUse: {}, gateDecisions: [], agreed, ...(author !== undefined ? { author } : {}) };
+  const args: PlanArgs = { bundlePath, patientId, format: "schedule", lang: "en", factorTableId: "cdc-2022", pauses: [], actualUse: {}, gateDecisions: [], agreed, ...(author !== undefined ? { author } : {}) };
   const steps: Array<string | null> = [
     setNumber(one("--rate"), "--rate", (n) => { args.ratePercent = n; }),
     setNumber(one("--target-mme"), "--target-mme", (n) => { args.target = { kind: "mme", mmePerDay: n }; }),
     setInterval(one("--every"), args),
     setChoice(one("--basis"), "--basis", ["original", "current", "two-phase"] as const, (v) => { args.basis = v; }),
-    setChoice(one("--format"), "--format", ["schedule", "careplan"] as const, (v) => { args.format = v; }),
+    setChoice(one("--format"), "--format", ["schedule", "careplan", "handout"] as const, (v) => { args.format = v; }),
+    setChoice(one("--lang"), "--lang", ["en", "es"] as const, (v) => { args.lang = v; }),
+    one("--lang") !== undefined && one("--format") !== "handout" ? "--lang applies to --format handout only" : null,
     setChoice(one("--factors"), "--factors", ["cdc-2022", "cdc-2016"] as const, (v) => { args.factorTableId = v; }),
     setDate(one("--start"), "--start", (d) => { args.startDate = d; }),
     setDate(one("--as-of"), "--as-of", (d) => { args.asOf = d; }),

@@ -2,12 +2,18 @@
  * The `plan` command, in-process: arguments -> bundle -> lib/mme `calculateMme` ->
  * lib/taper `assessReadiness`, `regimenFromMme`, `defaultTaperOptions` (overridden by the
  * flags), `proposeTaperPlan` -> JSON (`schedule`) or the CarePlan the app would write
- * (`careplan`, lib/careplan `buildCarePlan`). Exit 2 for bad input and refused options,
+ * (`careplan`, lib/careplan `buildCarePlan`) or the patient handout as plain text (`handout`,
+ * lib/handout, `--lang en|es`, with the clinic's phone from the configuration). Exit 2 for bad input and refused options,
  * with one sentence on stderr.
  */
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import type { Patient } from "fhir/r4";
 import type { MmeResult, ReadinessResult, TaperOptions, TaperPlan } from "@/lib/domain";
 import { buildCarePlan, PROPOSAL_IDENTIFIER_SYSTEM } from "@/lib/careplan";
+import { DEFAULT_CONFIG_PATH, loadConfig } from "@/lib/config";
+import { patientName } from "@/lib/domain/patient-identity";
+import { buildHandout, handoutAsText, type ClinicContact, type HandoutLanguage } from "@/lib/handout";
 import { calculateMme } from "@/lib/mme";
 import { makeNdcLookup } from "@/lib/mme/ndc";
 import { needsNdcLookup } from "@/lib/mme/ndc/needs";
@@ -43,6 +49,11 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
   if (!outcome.ok) {
     const json = JSON.stringify(refusalJson(outcome.refusal, readiness.findings, mme, args.patientId), null, 2);
     return { code: 2, stdout: `${json}\n`, stderr: `plan: refused (${outcome.refusal.code}): ${outcome.refusal.message}\n` };
+  }
+  if (args.format === "handout") {
+    const clinic = clinicFromConfig();
+    if (!clinic.ok) return { code: 2, stdout: "", stderr: `plan: ${clinic.error}\n` };
+    return { code: 0, stdout: `${handoutText(outcome.plan, res.patient, clinic.clinic, args.lang)}\n`, stderr: "" };
   }
   const body = args.format === "careplan"
     ? carePlanOf(outcome.plan, mme, readiness, res.patientId, now, args)
@@ -82,4 +93,24 @@ function carePlanOf(plan: TaperPlan, mme: MmeResult, readiness: ReadinessResult,
     ...(args.agreed ? { agreed: true } : {}),
     ...(args.author !== undefined ? { authorRef: args.author } : {}),
   });
+}
+
+/**
+ * The clinic's contact from the configuration the app uses (SMART_CONFIG_JSON, SMART_CONFIG_FILE
+ * or config/smart.json in the working directory); none configured leaves a line on the handout.
+ */
+function clinicFromConfig(env: Record<string, string | undefined> = process.env): { ok: true; clinic: ClinicContact | null } | { ok: false; error: string } {
+  if (!env.SMART_CONFIG_JSON && !env.SMART_CONFIG_FILE && !existsSync(DEFAULT_CONFIG_PATH)) return { ok: true, clinic: null };
+  try {
+    const c = loadConfig({ ...env }).clinic; // a copy: read now, not the process-wide cache
+    return { ok: true, clinic: c ? { name: c.name ?? null, phone: c.phone ?? null, afterHoursPhone: c.afterHoursPhone ?? null } : null };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The handout as the app prints it: no clinician or visit date (nobody confirmed them), blanks to fill in. */
+function handoutText(plan: TaperPlan, patient: Patient | null, clinic: ClinicContact | null, language: HandoutLanguage): string {
+  const who = patient ? { name: patientName(patient), birthDate: patient.birthDate ?? null } : null;
+  return handoutAsText(buildHandout({ plan, language, patient: who, clinician: null, clinic, nextVisit: null }));
 }

@@ -2,6 +2,8 @@ export { buildCarePlan, referenceType, supportingReferences } from "./build";
 export { carePlanAsText, renderPlainText } from "./plain-text";
 export { buildPlanDocument, planDescription, planTitle } from "./document";
 export type { Block, Cell, PlanDocument, Section } from "./document";
+export { buildPrintedPlan } from "./printed";
+export type { PrintedPlanContext, PrintedPlanHeader } from "./printed";
 export { carePlanJsonForDownload, carePlanPrintDocument } from "./download";
 export type { CarePlanDownload } from "./download";
 export { escapeXml, renderXhtml, XHTML_NAMESPACE } from "./xhtml";

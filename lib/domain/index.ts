@@ -4,6 +4,7 @@ export type * from "./mme";
 export type * from "./readiness";
 export type * from "./taper";
 export type * from "./followup";
+export type * from "./patient-instruction";
 export { OPIOID_INGREDIENTS, OPIOID_USE_DISORDER_CODES } from "./opioids";
 export { CONFIRMATION_IDS } from "./readiness";
 export * from "./code-systems";

@@ -6,6 +6,7 @@
 import type { IsoDate, ResourceRef } from "./common";
 import type { FactorTableId } from "./mme";
 import type { OpioidProduct } from "./opioids";
+import type { PatientInstruction } from "./patient-instruction";
 import type { FindingId, GateDecision, PlanGate } from "./readiness";
 
 export type TaperIntervalUnit = "day" | "week" | "month";
@@ -169,6 +170,11 @@ export interface StepProduct {
   scheduleText: string;
   /** The patient's instruction, plain language ("Take 1 oxycodone 10 mg tablet every 8 hours (3 times a day)."). */
   patientText: string;
+  /**
+   * The same instruction as structured data (lib/domain/patient-instruction), for a handout in
+   * another language; absent on steps read back from a saved CarePlan.
+   */
+  patientInstruction?: PatientInstruction;
   mmePerDay: number;
   /** What to dispense to cover the whole step. */
   dispense: DispenseLine[];

@@ -23,8 +23,16 @@ export type SaveState =
   /** `retryable` false: trying again from this window cannot succeed (the session is over, or another patient). */
   | { kind: "failed"; carePlan: CarePlan; message: string; detail: string | null; retryable: boolean };
 
+/**
+ * One plan state for every screen: nothing saved yet; the plan on screen is the one saved in the
+ * chart; or it was saved and has been edited since (the handout and print view are then not the
+ * saved plan until it is saved again).
+ */
+export type PlanSaveState = "unsaved" | "saved" | "changed-since-saved";
+
 export interface CarePlanSave {
   state: SaveState;
+  planState: PlanSaveState;
   proposal: ProposalRecord | null;
   /** Build and validate the CarePlan, then show it for confirmation. */
   prepare: () => void;
@@ -96,7 +104,7 @@ export function useCarePlanSave(session: SmartSession, view: ClinicalView, plan:
       .then((outcome) => {
         if (outcome.kind === "created" || outcome.kind === "already-saved") {
           const identifier = carePlan.identifier?.[0]?.value ?? "";
-          setProposal({ identifier, fingerprint: proposal?.fingerprint ?? "", savedId: outcome.id, saved: true });
+          setProposal({ identifier, fingerprint: plan ? fingerprint(plan, confirmations) : (proposal?.fingerprint ?? ""), savedId: outcome.id, saved: true });
           setState({ kind: "saved", carePlan, id: outcome.id, message: outcome.message });
         } else if (outcome.kind === "invalid") {
           setState({ kind: "failed", carePlan, message: outcome.message, detail: outcome.issues.map((i) => i.message).join(" "), retryable: true });
@@ -108,8 +116,9 @@ export function useCarePlanSave(session: SmartSession, view: ClinicalView, plan:
       .finally(() => {
         inFlight.current = false;
       });
-  }, [state, session, proposal, setProposal]);
+  }, [state, session, proposal, setProposal, plan, confirmations]);
 
   const cancel = useCallback(() => setState({ kind: "idle" }), []);
-  return { state, proposal, prepare, confirm, cancel, build };
+  const planState: PlanSaveState = !proposal?.saved ? "unsaved" : plan && proposal.fingerprint === fingerprint(plan, confirmations) ? "saved" : "changed-since-saved";
+  return { state, planState, proposal, prepare, confirm, cancel, build };
 }

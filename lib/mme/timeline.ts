@@ -24,6 +24,11 @@ export interface TimelinePoint {
   mmePerDay: number;
   /** False when an order active in this interval could not be computed (the value is a floor). */
   complete: boolean;
+  /**
+   * How many opioid orders cover this interval. 0 means the record has no order data here: the
+   * 0 MME/day is "no order on file", not "took no opioid" (the Trends chart draws it as a gap).
+   */
+  orders: number;
 }
 
 interface Window {
@@ -101,9 +106,10 @@ export function mmeTimeline(input: {
       date: formatDay(day),
       mmePerDay: active.reduce((sum, w) => sum + (w.mmePerDay ?? 0), 0),
       complete: active.every((w) => w.mmePerDay !== null),
+      orders: active.length,
     };
     const last = points[points.length - 1];
-    if (!last || last.mmePerDay !== point.mmePerDay || last.complete !== point.complete) points.push(point);
+    if (!last || last.mmePerDay !== point.mmePerDay || last.complete !== point.complete || (last.orders === 0) !== (point.orders === 0)) points.push(point);
   }
   return points;
 }

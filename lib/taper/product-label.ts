@@ -12,5 +12,5 @@ export function shortProductLabel(rxnorm: string | null, display: string): strin
   if (!p || !s || p.ingredients.length !== 1) return display;
   const strength = s.per === "hour" ? `${s.value} mcg/h` : s.per === "mL" ? `${s.value} ${s.unit}/mL` : `${s.value} ${s.unit}`;
   const others = p.otherIngredients.length > 0 ? `${p.otherIngredients.join("/")}/` : "";
-  return `${others}${s.ingredient}${p.release === "ER/LA" && p.unit !== "patch" ? " ER" : ""} ${strength} ${p.unit === "mL" ? "solution" : p.unit}`;
+  return `${others}${s.ingredient}${p.release === "ER/LA" && p.unit !== "patch" && s.ingredient !== "methadone" ? " ER" : ""} ${strength} ${p.unit === "mL" ? "solution" : p.unit}`;
 }

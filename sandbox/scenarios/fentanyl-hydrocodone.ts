@@ -1,7 +1,8 @@
 /**
  * Fiona Fenwick: fentanyl 25 mcg/h patch every 72 h plus hydrocodone/APAP 5/325 PRN
  * (80 MME/day), naloxone on record. Tests the patch arithmetic (mcg/h x 2.4), mixed forms, and medicationReference to Medication
- * resources (the app must `_include` or read them).
+ * resources (the app must `_include` or read them). Prefers Spanish (Patient.communication `es`,
+ * then English): the handout opens in Spanish.
  */
 import { pegSeries, painSeries, phq9, urineScreen } from "./assessments";
 import { condition, medication, medicationRequest, patient, visit, type Clock, type OrderSpec } from "./builders";
@@ -16,7 +17,13 @@ const TABLET = `${ID}-med-hydrocodone-5`;
 function build(clock: Clock): unknown[] {
   const order = (s: Omit<OrderSpec, "patientId" | "requesterId" | "clock">) => medicationRequest({ ...s, patientId: ID, requesterId: PRACTITIONER_PAIN, clock });
   return [
-    patient(ID, "Fiona", "Fenwick", "female", clock.birthDate(64, 200), "MRN-1002"),
+    {
+      ...patient(ID, "Fiona", "Fenwick", "female", clock.birthDate(64, 200), "MRN-1002"),
+      communication: [
+        { language: { coding: [{ system: "urn:ietf:bcp:47", code: "es", display: "Spanish" }], text: "Spanish" }, preferred: true },
+        { language: { coding: [{ system: "urn:ietf:bcp:47", code: "en", display: "English" }], text: "English" } },
+      ],
+    },
     medication(PATCH, MED.fentanyl25),
     medication(TABLET, MED.apapHydrocodone5),
     visit(`${ID}-visit`, ID, PRACTITIONER_PRIMARY, clock),

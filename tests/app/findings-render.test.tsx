@@ -13,6 +13,7 @@ import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { ReadinessPanel } from "@/app/_components/ReadinessPanel";
 import { SafetyFacts } from "@/app/_components/SummaryPanel";
+import { plainText } from "@/app/_components/format";
 import type { Finding, FindingId, FindingOutcomes, ReadinessResult } from "@/lib/domain";
 import { unknownMmeResult } from "@/lib/mme";
 import { assessReadiness, defaultRationale, defaultTaperOptions, FINDING_IDS, outcomesOf, type ReadinessInputs, regimenFromMme } from "@/lib/taper";
@@ -177,7 +178,7 @@ describe("every outcome of every finding, on the Readiness and Summary screens",
     if (item === undefined) throw new Error(`${id} not rendered on the Readiness screen`);
     expect(item.attributes["data-outcome"]).toBe(outcome);
     const shown = text(item);
-    expect(shown).toContain(f.sentence);
+    expect(shown).toContain(plainText(f.sentence));
     expectReadable(shown, f);
     if (f.planEffect.kind === "blocks") expect(shown).toContain(`No taper is proposed. Instead: ${f.planEffect.instead}`);
     if (f.planEffect.kind === "requires-confirmation") expect(shown).toContain(`Confirm before planning: ${f.planEffect.confirm}`);
@@ -187,7 +188,7 @@ describe("every outcome of every finding, on the Readiness and Summary screens",
       if (line === undefined) throw new Error(`${fact} not rendered`);
       expect(line.attributes["data-outcome"]).toBe(outcome);
       const said = text(line);
-      expect(said).toContain(f.sentence);
+      expect(said).toContain(plainText(f.sentence));
       expectReadable(said, f);
     }
   });

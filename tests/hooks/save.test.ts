@@ -67,6 +67,30 @@ describe("useCarePlanSave", () => {
     await loader.unmount();
   });
 
+  it("one plan state: unsaved, then saved, then 'changed since saved' after an edit (issue 22)", async () => {
+    const transport = new MemoryTransport(scenarioRecord(PATIENT));
+    const loader = await renderHook(() => useSave(transport));
+    await waitFor(() => expect(loader.current().view).not.toBeNull());
+    const { session, view } = loader.current();
+    if (view === null) throw new Error("no view");
+    const hook = await renderHook(() => {
+      const planner = usePlanner(view, PATIENT, TEST_DAY);
+      const save = useCarePlanSave(session, view, planner.outcome.ok ? planner.outcome.plan : null, ALL_CONFIRMED);
+      return { planner, save };
+    });
+    expect(hook.current().save.planState).toBe("unsaved");
+    await act(async () => hook.current().save.prepare());
+    await waitFor(() => expect(hook.current().save.state.kind).toBe("confirming"));
+    await act(async () => hook.current().save.confirm());
+    await waitFor(() => expect(hook.current().save.state.kind).toBe("saved"));
+    expect(hook.current().save.planState).toBe("saved");
+    const { planner } = hook.current();
+    await act(async () => planner.setOptions({ ...planner.options, ratePercent: planner.options.ratePercent === 5 ? 4 : 5 }));
+    await waitFor(() => expect(hook.current().save.planState).toBe("changed-since-saved"));
+    await hook.unmount();
+    await loader.unmount();
+  });
+
   it("a failed write is reported with the reason and is not retried automatically", async () => {
     const transport = new MemoryTransport(scenarioRecord(PATIENT));
     const loader = await renderHook(() => useSave(transport));

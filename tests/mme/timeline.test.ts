@@ -12,9 +12,9 @@ describe("mmeTimeline", () => {
     // oxycodone 10 mg q6h = 4/day x 10 mg x 1.5 = 60 MME/day, 30-day supply from Jan 1
     const mr = parsed(order("1049683", every(tab(1), 6), { status: "completed", authoredOn: "2025-01-01", ...supply(30) }));
     expect(mmeTimeline({ medicationRequests: [mr], from: "2024-12-01", to: "2025-03-01" })).toEqual([
-      { date: "2024-12-01", mmePerDay: 0, complete: true },
-      { date: "2025-01-01", mmePerDay: 60, complete: true },
-      { date: "2025-01-31", mmePerDay: 0, complete: true },
+      { date: "2024-12-01", mmePerDay: 0, complete: true, orders: 0 },
+      { date: "2025-01-01", mmePerDay: 60, complete: true, orders: 1 },
+      { date: "2025-01-31", mmePerDay: 0, complete: true, orders: 0 },
     ]);
   });
 
@@ -24,7 +24,7 @@ describe("mmeTimeline", () => {
     const a = parsed(order("1049683", every(tab(1), 6), { status: "completed", authoredOn: "2025-01-01" }));
     const b = parsed(order("1049683", every(tab(1), 6), { status: "completed", authoredOn: "2025-02-01" }));
     const points = mmeTimeline({ medicationRequests: [a, b], from: "2025-01-01", to: "2025-03-01" });
-    expect(points).toEqual([{ date: "2025-01-01", mmePerDay: 60, complete: true }]);
+    expect(points).toEqual([{ date: "2025-01-01", mmePerDay: 60, complete: true, orders: 1 }]);
   });
 
   it("adds different products taken at the same time", () => {
@@ -43,15 +43,27 @@ describe("mmeTimeline", () => {
   it("marks an interval incomplete when an order in it could not be computed (a floor, never a lower number)", () => {
     const noDose = parsed(order("1049683", null, { authoredOn: "2025-01-01", ...supply(30) }));
     const [first, second] = mmeTimeline({ medicationRequests: [noDose], from: "2025-01-01", to: "2025-02-28" });
-    expect(first).toEqual({ date: "2025-01-01", mmePerDay: 0, complete: false });
-    expect(second).toEqual({ date: "2025-01-31", mmePerDay: 0, complete: true });
+    expect(first).toEqual({ date: "2025-01-01", mmePerDay: 0, complete: false, orders: 1 });
+    expect(second).toEqual({ date: "2025-01-31", mmePerDay: 0, complete: true, orders: 0 });
   });
 
   it("ignores entered-in-error orders and non-opioids", () => {
     const wrong = parsed(order("1049683", every(tab(1), 6), { status: "entered-in-error", authoredOn: "2025-01-01" }));
     const lisinopril = parsed(order("314076", perDay(tab(1), 1), { authoredOn: "2025-01-01", medicationCodeableConcept: { coding: [{ system: "http://www.nlm.nih.gov/research/umls/rxnorm", code: "314076", display: "lisinopril 10 MG Oral Tablet" }] } }));
     expect(mmeTimeline({ medicationRequests: [wrong, lisinopril], from: "2025-01-01", to: "2025-02-01" })).toEqual([
-      { date: "2025-01-01", mmePerDay: 0, complete: true },
+      { date: "2025-01-01", mmePerDay: 0, complete: true, orders: 0 },
+    ]);
+  });
+
+  it("tells a stretch with no order on file (no data) apart from a counted dose: two years without orders are 0 orders, not 0 MME", () => {
+    // oxycodone 10 mg q6h (60 MME/day) for 30 days in Jan 2023, nothing for two years, again from Feb 2025
+    const early = parsed(order("1049683", every(tab(1), 6), { status: "completed", authoredOn: "2023-01-01", ...supply(30) }));
+    const late = parsed(order("1049683", every(tab(1), 6), { authoredOn: "2025-02-01", ...supply(30) }));
+    const points = mmeTimeline({ medicationRequests: [early, late], from: "2023-01-01", to: "2025-02-15" });
+    expect(points.map((p) => [p.date, p.mmePerDay, p.orders])).toEqual([
+      ["2023-01-01", 60, 1],
+      ["2023-01-31", 0, 0],
+      ["2025-02-01", 60, 1],
     ]);
   });
 

@@ -63,6 +63,7 @@ function stepProduct(ladder: ProductLadder, state: DoseState, before: DoseState 
     administrationsPerDay: state.perDay,
     scheduleText: instruction.scheduleText,
     patientText: instruction.patientText,
+    patientInstruction: instruction.patient,
     mmePerDay: state.mmePerDay,
     dispense: dispenseFor(ladder, state, days),
   };

@@ -58,10 +58,21 @@ function unitNoun(kind: ProductKind, product: OpioidProduct, count: number): str
 export function unitStrength(strength: number, display: string, kind: ProductKind, product: OpioidProduct): string {
   if (kind === "patch") return `${fmt(strength, 2)} mcg/h`;
   if (product.otherIngredients.length === 0) return `${fmt(strength, 2)} mg`;
-  const others = [...display.matchAll(/([A-Za-z][A-Za-z ]*?)\s+(\d+(?:\.\d+)?)\s*MG\b/gi)]
-    .filter((m) => product.otherIngredients.some((o) => (m[1] ?? "").toLowerCase().includes(o)))
-    .map((m) => m[2]);
+  const others = otherStrengthTexts(display, product);
   return others.length > 0 ? `${fmt(strength, 2)}/${others.join("/")} mg` : `${fmt(strength, 2)} mg`;
+}
+
+/** The non-opioid ingredients' strengths in mg, as the unit's name gives them ("325" of "... Acetaminophen 325 MG ..."). */
+function otherStrengthTexts(display: string, product: OpioidProduct): string[] {
+  return [...display.matchAll(/([A-Za-z][A-Za-z ]*?)\s+(\d+(?:\.\d+)?)\s*MG\b/gi)]
+    .filter((m) => product.otherIngredients.some((o) => (m[1] ?? "").toLowerCase().includes(o)))
+    .map((m) => m[2] ?? "");
+}
+
+/** The same strengths as numbers, opioid first ([10, 325]): the structured patient instruction's units. */
+export function unitStrengths(strength: number, display: string, kind: ProductKind, product: OpioidProduct): number[] {
+  if (kind === "patch" || product.otherIngredients.length === 0) return [strength];
+  return [strength, ...otherStrengthTexts(display, product).map(Number)];
 }
 
 /** Clinician units: "1 x 10 mg tablet + 1 x 5 mg tablet", "2.5 mL of 1 mg/mL". */
