@@ -108,7 +108,7 @@ function WriteIn() {
 }
 
 /** A fact's value, with the part that must stay whole (a phone number) never split across lines. */
-function FactValue({ value, keepTogether }: { value: string; keepTogether?: string }) {
+function FactValue({ value, keepTogether }: { value: string; keepTogether?: string | undefined }) {
   const at = keepTogether ? value.indexOf(keepTogether) : -1;
   if (!keepTogether || at < 0) return <>{value}</>;
   return <>{value.slice(0, at)}<span className="nowrap">{keepTogether}</span>{value.slice(at + keepTogether.length)}</>;
