@@ -4,6 +4,7 @@
  * CDC 2018 NDC data file, or, flagged, from an RxNorm normalized name.
  */
 
+import { CONDITION_VALUE_SETS } from "./valuesets.generated";
 export const OPIOID_INGREDIENTS = [
   "benzhydrocodone",
   "buprenorphine",
@@ -93,17 +94,19 @@ export interface OpioidProduct {
 /**
  * Opioid use disorder codes, shared by the MME engine (methadone or buprenorphine ordered for
  * OUD is excluded from the pain MME: `mme.excluded.oud-treatment`) and readiness (the OUD
- * caution). Source: CDC opioid CDS IG value set opioid-misuse-disorders
- * (2.16.840.1.114222.48.32): is-a 5602001 (opioid abuse), 75544000 (opioid dependence) and their
- * common descendants; ICD-10-CM category F11 (opioid related disorders). docs/clinical-sources.md.
+ * caution reads the same value sets through lib/taper/codes/conditions.ts). One home: the CDC
+ * opioid CDS IG value set opioid-misuse-disorders (2.16.840.1.114222.48.32) as vendored in
+ * data/valuesets/ and split by scripts/generate-valuesets.mjs into "opioid-use-disorder" (abuse,
+ * dependence, use disorder, in remission: F11.1, F11.2) and "opioid-related-condition"
+ * (withdrawal, opioid-induced disorders, unspecified use: F11.9). An order whose reason is any of
+ * them is treatment of OUD, so together they cover the whole ICD-10-CM category F11.
+ * docs/clinical-sources.md.
  */
-export const OPIOID_USE_DISORDER_CODES = {
+const OUD_VALUE_SETS = [CONDITION_VALUE_SETS["opioid-use-disorder"], CONDITION_VALUE_SETS["opioid-related-condition"]] as const;
+export const OPIOID_USE_DISORDER_CODES: { name: string; source: string; snomed: readonly string[]; icd10Prefixes: readonly string[] } = {
   name: "opioid use disorder",
-  source: "CDC IG value set opioid-misuse-disorders (2.16.840.1.114222.48.32): is-a 5602001, 75544000; ICD-10-CM F11",
-  snomed: [
-    "5602001", "191909007", "191912005", "191913000", "191914006", "145121000119106",
-    "75544000", "191819002", "191820008", "191821007", "1081000119105", "231478008", "231479000", "426001001", "703845008",
-  ],
-  /** ICD-10-CM code prefixes, without the dot ("F11" matches F11.20). */
-  icd10Prefixes: ["F11"],
-} as const;
+  source: "CDC IG value set opioid-misuse-disorders (2.16.840.1.114222.48.32), as vendored: value sets opioid-use-disorder and opioid-related-condition",
+  snomed: [...new Set(OUD_VALUE_SETS.flatMap((v) => v.snomed))],
+  /** ICD-10-CM code prefixes, without the dot ("F112" matches F11.20). */
+  icd10Prefixes: [...new Set(OUD_VALUE_SETS.flatMap((v) => v.icd10))],
+};
