@@ -30,8 +30,7 @@ test.describe("CarePlan write-back", () => {
     // agreed with the patient (the checklist): the plan in effect, HL7 CDC opioid CPG PainTreatmentCarePlan (issue 17.1)
     expect(saved).toContain('"status":"active"');
     expect(saved).toContain('"intent":"plan"');
-    // meta.profile is sent (tests/fhir/careplan-validate.test.ts, tests/careplan/build.test.ts) but the sandbox EHR
-    // replaces all client meta on create (sandbox/fhir/interactions.ts create), so it cannot be read back here yet.
+    expect(saved).toContain("http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan");
     // author = the practitioner in context (the launch's fhirUser)
     expect(saved).toMatch(/"author":\{"reference":"[^"]*Practitioner\/[^"]+"\}/);
     expect(saved).toContain("80764-4");

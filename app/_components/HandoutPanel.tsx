@@ -65,7 +65,7 @@ export function HandoutPanel({ plan, nextVisit, patient }: { plan: TaperPlan | n
           {[...handout.facts, ...handout.dates].map((f) => (
             <div key={f.label}>
               <dt>{f.label}:</dt>
-              <dd>{f.value ?? <span className="write-in" aria-label="blank to fill in" />}</dd>
+              <dd>{f.value === null ? <WriteIn /> : <FactValue value={f.value} keepTogether={f.keepTogether} />}</dd>
             </div>
           ))}
         </dl>
@@ -100,4 +100,16 @@ export function HandoutPanel({ plan, nextVisit, patient }: { plan: TaperPlan | n
       </article>
     </div>
   );
+}
+
+/** A line to write in by hand: named for screen readers, printed as a blank line only. */
+function WriteIn() {
+  return <span className="write-in"><span className="sr-only">blank to fill in</span></span>;
+}
+
+/** A fact's value, with the part that must stay whole (a phone number) never split across lines. */
+function FactValue({ value, keepTogether }: { value: string; keepTogether?: string | undefined }) {
+  const at = keepTogether ? value.indexOf(keepTogether) : -1;
+  if (!keepTogether || at < 0) return <>{value}</>;
+  return <>{value.slice(0, at)}<span className="nowrap">{keepTogether}</span>{value.slice(at + keepTogether.length)}</>;
 }

@@ -61,7 +61,9 @@ export function buildHandout(input: HandoutInput): Handout {
     { label: m.patient, value: patient?.name ?? null },
     { label: m.birthDate, value: patient?.birthDate ? longDateIn(m.locale, patient.birthDate) : null },
     { label: m.clinician, value: input.clinician },
-    { label: m.clinicPhone, value: clinic?.phone ? [clinic.name, clinic.phone].filter(Boolean).join(": ") : null },
+    clinic?.phone
+      ? { label: m.clinicPhone, value: [clinic.name, clinic.phone].filter(Boolean).join(": "), keepTogether: clinic.phone }
+      : { label: m.clinicPhone, value: null },
   ];
   const dates: HandoutFact[] = [{ label: m.start, value: longDateIn(m.locale, plan.steps[0]?.start ?? plan.options.startDate) }];
   if (input.nextVisit) dates.push({ label: m.nextVisit, value: longDateIn(m.locale, input.nextVisit) });

@@ -45,6 +45,8 @@ export interface HandoutRow {
 export interface HandoutFact {
   label: string;
   value: string | null;
+  /** A part of `value` that must never be split across lines (a phone number): shown and printed whole. */
+  keepTogether?: string;
 }
 
 export interface HandoutSection {

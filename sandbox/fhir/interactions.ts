@@ -123,8 +123,11 @@ export async function create(ctx: InteractionContext, resourceType: string, body
   if (!decision.ok) return denied(decision);
   const resource = writableBody(ctx, resourceType, body, decision);
   if (!isMedplumResource(resource)) return resource;
-  // A server assigns the id of a created resource (FHIR R4 http.html#create).
-  const { id: _ignoredId, meta: _ignoredMeta, ...fresh } = resource;
+  // A server assigns the id and version of a created resource (FHIR R4 http.html#create); like HAPI and
+  // the vendors' servers it keeps the client's declared profiles, tags and security labels.
+  const { id: _ignoredId, meta, ...rest } = resource;
+  const clientMeta = { ...(meta?.profile ? { profile: meta.profile } : {}), ...(meta?.tag ? { tag: meta.tag } : {}), ...(meta?.security ? { security: meta.security } : {}) };
+  const fresh = Object.keys(clientMeta).length > 0 ? { ...rest, meta: clientMeta } : rest;
   const routeHeaders: IncomingHttpHeaders = {};
   const ifNoneExist = firstHeader(headers["if-none-exist"]);
   if (ifNoneExist) {

@@ -37,7 +37,7 @@ describe("patient handout (English)", () => {
       { label: "Patient", value: "Ana Lopez" },
       { label: "Date of birth", value: "April 9, 1961" },
       { label: "Your clinician", value: "Dr. Alice Prescott" },
-      { label: "Clinic phone", value: "Maple Street Clinic: (555) 010-0100" },
+      { label: "Clinic phone", value: "Maple Street Clinic: (555) 010-0100", keepTogether: "(555) 010-0100" },
     ]);
     expect(handout.dates).toEqual([{ label: "Start", value: "June 1, 2025" }, { label: "Your next visit", value: "July 1, 2025" }]);
   });

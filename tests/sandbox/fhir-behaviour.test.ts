@@ -103,6 +103,20 @@ describe("create", () => {
     expect(search.total).toBe(1);
   });
 
+  it("keeps the client's declared profile and tags on create, and assigns its own id and version", async () => {
+    const profile = "http://hl7.org/fhir/us/cdc-opioid-cpg/StructureDefinition/PainTreatmentCarePlan";
+    const body = { ...carePlan("otp-oxy-benzo", "plan-meta"), id: "client-chosen", meta: { versionId: "99", profile: [profile], tag: [{ system: "urn:vitest", code: "t" }] } };
+    const res = await fhir(sbx, "CarePlan", oscar, { method: "POST", headers: { "content-type": "application/fhir+json" }, body: JSON.stringify(body) });
+    expect(res.status).toBe(201);
+    const created = await jsonObject(res);
+    expect(created.id).not.toBe("client-chosen");
+    const read = await jsonObject(await fhir(sbx, `CarePlan/${String(created.id)}`, oscar));
+    const meta = read.meta as { profile?: unknown; tag?: unknown; versionId?: unknown };
+    expect(meta.profile).toEqual([profile]);
+    expect(meta.tag).toEqual([{ system: "urn:vitest", code: "t" }]);
+    expect(meta.versionId).not.toBe("99");
+  });
+
   it("refuses a CarePlan for another patient (403) and an invalid one (400)", async () => {
     const post = (body: unknown) => fhir(sbx, "CarePlan", oscar, { method: "POST", headers: { "content-type": "application/fhir+json" }, body: JSON.stringify(body) });
     expect((await post(carePlan("otp-methadone", "plan-2"))).status).toBe(403);
