@@ -5,7 +5,7 @@
  * Medications); readiness classifies the medication (benzodiazepine, other CNS depressant,
  * naloxone, buprenorphine for OUD, methadone).
  */
-import type { CodeableConcept, Medication, MedicationRequest } from "fhir/r4";
+import type { CodeableConcept, Coding, Medication, MedicationRequest } from "fhir/r4";
 import type { Evidence, IsoDate } from "@/lib/domain";
 import { isRxNormSystem } from "@/lib/domain/code-systems";
 import { readOrderIdentities } from "@/lib/mme";
@@ -60,9 +60,27 @@ const LISTS: Array<[MedicationClass, MedicationCodeList]> = [
   ["buprenorphine-oud", BUPRENORPHINE_OUD], ["methadone", METHADONE], ["naltrexone", NALTREXONE],
 ];
 
+/**
+ * Classifications already made, by what they depend on (each RxNorm coding's system and code, and the
+ * texts): a population run meets the same few thousand products millions of times. Bounded: cleared
+ * when full, so memory stays flat whatever the input.
+ */
+const CLASSIFIED = new Map<string, ClassifiedOrder["classes"]>();
+const CLASSIFIED_MAX_ENTRIES = 20_000;
+
 /** Classes by code (value sets, catalog) first; else by a name in the text or any coding's display, flagged. */
 function classify(concept: CodeableConcept | undefined, texts: string[]): ClassifiedOrder["classes"] {
   const coded = codings(concept).filter((c) => isRxNormSystem(c.system) && c.code !== undefined);
+  const key = JSON.stringify([coded.map((c) => [c.system ?? "", c.code ?? ""]), texts]);
+  const known = CLASSIFIED.get(key);
+  if (known !== undefined) return known.map((c) => ({ ...c }));
+  const classes = classifyCoded(coded, texts);
+  if (CLASSIFIED.size >= CLASSIFIED_MAX_ENTRIES) CLASSIFIED.clear();
+  CLASSIFIED.set(key, classes.map((c) => ({ ...c })));
+  return classes;
+}
+
+function classifyCoded(coded: readonly Coding[], texts: readonly string[]): ClassifiedOrder["classes"] {
   const byCode = new Set<MedicationClass>();
   for (const c of coded) for (const cls of catalogClasses(c.code ?? "")) byCode.add(cls);
   for (const [cls, list] of LISTS) if (coded.some((c) => list.valueSets.some((id) => codingInMedicationSet(c, id)))) byCode.add(cls);
@@ -85,14 +103,21 @@ function catalogClasses(code: string): MedicationClass[] {
   return ingredient === "buprenorphine" && oudForm ? ["buprenorphine-oud"] : [];
 }
 
-/** Each list's name patterns, compiled once (a RegExp per name and per order was most of the readiness time on a large record). */
-const NAME_PATTERNS = new WeakMap<MedicationCodeList, { names: RegExp[]; exclude: RegExp[] }>();
+/**
+ * Each list's names as one whole-word pattern, compiled once: `\\b(?:(?:a)|(?:b))\\b` matches exactly
+ * where one of `\\ba\\b`, `\\bb\\b` would (a RegExp per name and per order was most of the readiness
+ * time on a large record). Null when the list has no names.
+ */
+const NAME_PATTERNS = new WeakMap<MedicationCodeList, { names: RegExp | null; exclude: RegExp | null }>();
 
-function namePatterns(list: MedicationCodeList): { names: RegExp[]; exclude: RegExp[] } {
+function wholeWords(names: readonly string[]): RegExp | null {
+  return names.length === 0 ? null : new RegExp(`\\b(?:${names.map((n) => `(?:${n})`).join("|")})\\b`);
+}
+
+function namePatterns(list: MedicationCodeList): { names: RegExp | null; exclude: RegExp | null } {
   let patterns = NAME_PATTERNS.get(list);
   if (patterns === undefined) {
-    const compile = (n: string): RegExp => new RegExp(`\\b${n}\\b`);
-    patterns = { names: list.names.map(compile), exclude: (list.excludeNames ?? []).map(compile) };
+    patterns = { names: wholeWords(list.names), exclude: wholeWords(list.excludeNames ?? []) };
     NAME_PATTERNS.set(list, patterns);
   }
   return patterns;
@@ -100,8 +125,8 @@ function namePatterns(list: MedicationCodeList): { names: RegExp[]; exclude: Reg
 
 function nameMatches(lower: string, list: MedicationCodeList): boolean {
   const { names, exclude } = namePatterns(list);
-  if (exclude.some((re) => re.test(lower))) return false;
-  return names.some((re) => re.test(lower));
+  if (exclude !== null && exclude.test(lower)) return false;
+  return names !== null && names.test(lower);
 }
 
 function isBupOudText(lower: string): boolean {
