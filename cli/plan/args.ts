@@ -32,6 +32,8 @@ export interface PlanArgs {
   agreed: boolean;
   /** `--author Practitioner/<id>`: CarePlan.author (the practitioner who agreed the plan). */
   author?: string;
+  /** `--follow-up`: where the patient is on the plan in effect (the bundle's CarePlans), not a new plan. */
+  followUp: boolean;
 }
 
 export const USAGE =
@@ -39,7 +41,11 @@ export const USAGE =
   "[--target-mme N | --discontinue] [--start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--format schedule|careplan|handout] [--lang en|es] [--factors cdc-2022|cdc-2016] " +
   "[--pause <step>:<intervals>] [--rapid-reason <text>] [--actual-use <order id>:<doses per day>] " +
   "[--duration one-year-or-more|less-than-a-year|unknown] [--override <finding id>:<reason>] [--confirm <finding id>] " +
-  "[--er-at-lowest switch-to-ir|stop] [--methadone-faster <reason>] [--agreed [--author Practitioner/<id>]]";
+  "[--er-at-lowest switch-to-ir|stop] [--methadone-faster <reason>] [--agreed [--author Practitioner/<id>]]\n" +
+  "       plan <bundle.json> --patient <id> --follow-up [--as-of YYYY-MM-DD] [--factors cdc-2022|cdc-2016]";
+
+/** The value options that mean something with `--follow-up` (the others shape a new plan). */
+const FOLLOW_UP_FLAGS = new Set(["--patient", "--as-of", "--factors"]);
 
 export type ParseArgsResult = { ok: true; args: PlanArgs } | { ok: false; error: string };
 
@@ -56,10 +62,12 @@ export function parseArgs(argv: readonly string[]): ParseArgsResult {
   const values = new Map<string, string[]>();
   let discontinue = false;
   let agreed = false;
+  let followUp = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--discontinue") { discontinue = true; continue; }
     if (arg === "--agreed") { agreed = true; continue; }
+    if (arg === "--follow-up") { followUp = true; continue; }
     if (!arg.startsWith("--")) { positional.push(arg); continue; }
     const [flag = "", inline] = arg.split(/=(.*)/s, 2);
     if (!VALUE_FLAGS.has(flag)) return { ok: false, error: `unknown option ${flag}` };
@@ -67,10 +75,14 @@ export function parseArgs(argv: readonly string[]): ParseArgsResult {
     if (value === undefined) return { ok: false, error: `${flag} needs a value` };
     values.set(flag, [...(values.get(flag) ?? []), value]);
   }
-  return build(positional, values, discontinue, agreed);
+  if (followUp) {
+    const shaping = [...values.keys()].find((f) => !FOLLOW_UP_FLAGS.has(f)) ?? (discontinue ? "--discontinue" : agreed ? "--agreed" : undefined);
+    if (shaping !== undefined) return { ok: false, error: `${shaping} does not apply with --follow-up (it reads the plan in effect; only --as-of and --factors apply)` };
+  }
+  return build(positional, values, discontinue, agreed, followUp);
 }
 
-function build(positional: string[], values: Map<string, string[]>, discontinue: boolean, agreed: boolean): ParseArgsResult {
+function build(positional: string[], values: Map<string, string[]>, discontinue: boolean, agreed: boolean, followUp: boolean): ParseArgsResult {
   const one = (flag: string): string | undefined => values.get(flag)?.at(-1);
   const bundlePath = positional[0];
   const patientId = one("--patient");
@@ -80,7 +92,7 @@ function build(positional: string[], values: Map<string, string[]>, discontinue:
   const author = one("--author");
   if (author !== undefined && !AUTHOR.test(author)) return { ok: false, error: `--author must be Practitioner/<id> or PractitionerRole/<id> (got "${author}")` };
   if (author !== undefined && !agreed) return { ok: false, error: "--author is the practitioner who agreed the plan: give it with --agreed" };
-  const args: PlanArgs = { bundlePath, patientId, format: "schedule", lang: "en", factorTableId: "cdc-2022", pauses: [], actualUse: {}, gateDecisions: [], agreed, ...(author !== undefined ? { author } : {}) };
+  const args: PlanArgs = { bundlePath, patientId, format: "schedule", lang: "en", factorTableId: "cdc-2022", pauses: [], actualUse: {}, gateDecisions: [], agreed, followUp, ...(author !== undefined ? { author } : {}) };
   const steps: Array<string | null> = [
     setNumber(one("--rate"), "--rate", (n) => { args.ratePercent = n; }),
     setNumber(one("--target-mme"), "--target-mme", (n) => { args.target = { kind: "mme", mmePerDay: n }; }),

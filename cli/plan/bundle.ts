@@ -7,9 +7,9 @@
  * Bad input (not JSON, not a Bundle, unknown patient) is an error sentence for exit 2.
  */
 import { readFileSync } from "node:fs";
-import type { Condition, Medication, MedicationRequest, Observation, Patient } from "fhir/r4";
+import type { CarePlan, Condition, Medication, MedicationRequest, Observation, Patient } from "fhir/r4";
 import type { UnreadableResource } from "@/lib/domain";
-import { fileBundle, loadPatient, parseNdjsonLine, PatientGroups, unreadableOrders, type SourcedResource } from "@/lib/fhir/load";
+import { fileBundle, loadPatient, parseNdjsonLine, PatientGroups, unreadableOrders, type FiledType, type SourcedResource } from "@/lib/fhir/load";
 
 export interface PatientResources {
   patientId: string;
@@ -19,6 +19,8 @@ export interface PatientResources {
   medications: Medication[];
   observations: Observation[];
   conditions: Condition[];
+  /** The patient's CarePlans (read only with `carePlans: true`, for `--follow-up`). */
+  carePlans: CarePlan[];
   /** Unreadable MedicationRequests (they go to the MME engine). */
   unreadableOrders: UnreadableResource[];
   /** Unreadable Observations and Conditions (reported in the output). */
@@ -27,9 +29,12 @@ export interface PatientResources {
 
 export type ReadResult = { ok: true; resources: PatientResources } | { ok: false; error: string };
 
-const READ = ["MedicationRequest", "Observation", "Condition"] as const;
+const READ: readonly FiledType[] = ["MedicationRequest", "Observation", "Condition"];
+const READ_WITH_CAREPLANS: readonly FiledType[] = [...READ, "CarePlan"];
 
-export function readPatientResources(path: string, patientId: string): ReadResult {
+/** `carePlans`: also read the patient's CarePlans (follow-up); an unreadable one is then among `unreadableOther`. */
+export function readPatientResources(path: string, patientId: string, options: { carePlans?: boolean } = {}): ReadResult {
+  const read = options.carePlans === true ? READ_WITH_CAREPLANS : READ;
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -38,7 +43,7 @@ export function readPatientResources(path: string, patientId: string): ReadResul
   }
   const json = parseNdjsonLine(text);
   if (!json.ok) return { ok: false, error: `${path} is not JSON` };
-  const groups = new PatientGroups<SourcedResource>(new Set(READ));
+  const groups = new PatientGroups<SourcedResource>(new Set(read));
   const filed = fileBundle(groups, json.raw, path, (value, origin): SourcedResource => ({ text: null, value, origin }));
   if (!filed.ok) return { ok: false, error: `${path} is ${filed.issue}` };
   // An order whose patient cannot be told may be this patient's: it makes the MME incomplete.
@@ -46,7 +51,7 @@ export function readPatientResources(path: string, patientId: string): ReadResul
     .filter((u) => u.resourceType === null || u.resourceType === "MedicationRequest")
     .map((u) => ({ resourceType: u.resourceType, id: u.id, reference: u.resourceType !== null && u.id !== null ? `${u.resourceType}/${u.id}` : null, issues: u.issues.map((i) => `${u.origin}: ${i}`), display: null }));
   const group = groups.patient(`Patient/${patientId}`);
-  const loaded = group === undefined ? null : loadPatient(group.items, (ref) => groups.medication(ref), READ);
+  const loaded = group === undefined ? null : loadPatient(group.items, (ref) => groups.medication(ref), read);
   if (loaded === null || (loaded.patient === null && !loaded.unreadable.some((u) => u.resourceType === "Patient"))) return { ok: false, error: `patient ${patientId} is not in ${path}` };
   const all = [...loaded.unreadable, ...orphans];
   const orders = unreadableOrders(all);
@@ -59,6 +64,7 @@ export function readPatientResources(path: string, patientId: string): ReadResul
       medications: loaded.medications,
       observations: loaded.observations,
       conditions: loaded.conditions,
+      carePlans: loaded.carePlans,
       unreadableOrders: orders,
       unreadableOther: all.filter((u) => !orders.includes(u)),
     },

@@ -3,7 +3,8 @@
  * lib/taper `assessReadiness`, `regimenFromMme`, `defaultTaperOptions` (overridden by the
  * flags), `proposeTaperPlan` -> JSON (`schedule`) or the CarePlan the app would write
  * (`careplan`, lib/careplan `buildCarePlan`) or the patient handout as plain text (`handout`,
- * lib/handout, `--lang en|es`, with the clinic's phone from the configuration). Exit 2 for bad input and refused options,
+ * lib/handout, `--lang en|es`, with the clinic's phone from the configuration); with
+ * `--follow-up`, where the patient is on the plan in effect (./follow-up.ts). Exit 2 for bad input and refused options,
  * with one sentence on stderr.
  */
 import { randomUUID } from "node:crypto";
@@ -14,13 +15,11 @@ import { buildCarePlan, PROPOSAL_IDENTIFIER_SYSTEM } from "@/lib/careplan";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "@/lib/config";
 import { patientName } from "@/lib/domain/patient-identity";
 import { buildHandout, handoutAsText, type ClinicContact, type HandoutLanguage } from "@/lib/handout";
-import { calculateMme } from "@/lib/mme";
-import { makeNdcLookup } from "@/lib/mme/ndc";
-import { needsNdcLookup } from "@/lib/mme/ndc/needs";
-import { NDC_TABLE } from "@/lib/mme/ndc/ndc-table.generated";
 import { assessReadiness, defaultTaperOptions, proposeTaperPlan, protocolFor, regimenFromMme, type ReadinessInputs } from "@/lib/taper";
 import { type PlanArgs, parseArgs, USAGE } from "./args";
 import { readPatientResources } from "./bundle";
+import { currentMme } from "./current-mme";
+import { runFollowUp } from "./follow-up";
 import { refusalJson, scheduleJson } from "./output";
 
 export interface RunResult {
@@ -34,13 +33,12 @@ export function runPlan(argv: readonly string[], now: Date = new Date()): RunRes
   const parsed = parseArgs(argv);
   if (!parsed.ok) return { code: 2, stdout: "", stderr: `plan: ${parsed.error}\n${USAGE}\n` };
   const { args } = parsed;
+  if (args.followUp) return runFollowUp(args, now);
   const read = readPatientResources(args.bundlePath, args.patientId);
   if (!read.ok) return { code: 2, stdout: "", stderr: `plan: ${read.error}\n` };
   const asOf = args.asOf ?? now.toISOString().slice(0, 10);
   const res = read.resources;
-  // The NDC table (CDC 2018 data file) is consulted only when an order is coded with an NDC alone.
-  const ndcLookup = needsNdcLookup(res.medicationRequests, res.medications) ? makeNdcLookup(NDC_TABLE) : undefined;
-  const mme = calculateMme({ medicationRequests: res.medicationRequests, medications: res.medications, unreadable: res.unreadableOrders, asOf, factorTableId: args.factorTableId, ndcLookup });
+  const mme = currentMme(res, asOf, args.factorTableId);
   const inputs: ReadinessInputs = { mme, medicationRequests: res.medicationRequests, medications: res.medications, observations: res.observations, conditions: res.conditions, unavailable: {}, ...(res.patient ? { patient: res.patient } : { patientUnavailable: "the Patient resource is unreadable" }) };
   const readiness = assessReadiness(inputs, asOf);
   const regimen = regimenFromMme(mme, res.medicationRequests);
